@@ -1,0 +1,93 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rivulet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rivulet", targets: ["rivulet"]),
+        .library(name: "RivuletClient", targets: ["RivuletClient"]),
+        .library(name: "RivuletStorage", targets: ["RivuletStorage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
+    ],
+    targets: [
+        .target(name: "CRC32C", path: "Sources/CRC32C"),
+        .target(
+            name: "RivuletCore",
+            dependencies: [
+                "CRC32C",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "RivuletStorage",
+            dependencies: [
+                "RivuletCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "RivuletWire",
+            dependencies: [
+                "RivuletCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ExtrasBase64", package: "swift-extras-base64"),
+            ]
+        ),
+        .target(
+            name: "RivuletServer",
+            dependencies: [
+                "RivuletCore", "RivuletStorage", "RivuletWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "RivuletClient",
+            dependencies: [
+                "RivuletCore", "RivuletWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "RivuletCLI",
+            dependencies: [
+                "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletServer", "RivuletClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "rivulet", dependencies: ["RivuletCLI"]),
+        .testTarget(name: "RivuletCoreTests", dependencies: ["RivuletCore"]),
+        .testTarget(name: "RivuletStorageTests", dependencies: ["RivuletStorage", "RivuletCore"]),
+        .testTarget(name: "RivuletWireTests", dependencies: ["RivuletWire", "RivuletCore"]),
+        .testTarget(
+            name: "RivuletServerTests",
+            dependencies: ["RivuletServer", "RivuletStorage", "RivuletWire", "RivuletCore"]
+        ),
+        .testTarget(name: "RivuletClientTests", dependencies: ["RivuletClient", "RivuletWire", "RivuletCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

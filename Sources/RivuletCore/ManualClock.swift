@@ -1,0 +1,20 @@
+import Synchronization
+
+/// A clock that moves only when told to: for tests of expiry, retention and status transitions.
+public final class ManualClock: WallClock {
+    private let current: Mutex<Int64>
+
+    public init(milliseconds: Int64 = 1_700_000_000_000) {
+        current = Mutex(milliseconds)
+    }
+
+    public func nowMilliseconds() -> Int64 { current.withLock { $0 } }
+
+    public func advance(milliseconds: Int64) {
+        current.withLock { $0 += milliseconds }
+    }
+
+    public func set(milliseconds: Int64) {
+        current.withLock { $0 = milliseconds }
+    }
+}

@@ -1,0 +1,73 @@
+/// A record's sequence number. Rendered, as AWS does, as a 56-digit decimal string:
+///
+///     49 | shard creation time, 13 digits of epoch milliseconds | shard index, 12 digits | position, 29 digits
+///
+/// The position is the record's place in its shard (0, 1, 2, ...), so numbers are strictly increasing within a shard.
+/// A child shard is created after its parents, so its numbers compare greater as big integers across the lineage.
+/// The shard's creation time makes numbers from a deleted and re-created stream of the same name not match.
+public struct SequenceNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public static let digitCount = 56
+    static let marker = "49"
+    static let creationDigits = 13
+    static let shardDigits = 12
+    static let positionDigits = 29
+
+    public var shardCreationMilliseconds: Int64
+    public var shardIndex: Int
+    public var position: UInt64
+
+    public init(shardCreationMilliseconds: Int64, shardIndex: Int, position: UInt64) {
+        precondition(shardCreationMilliseconds >= 0 && shardCreationMilliseconds < 10_000_000_000_000)
+        precondition(shardIndex >= 0 && shardIndex < 1_000_000_000_000)
+        self.shardCreationMilliseconds = shardCreationMilliseconds
+        self.shardIndex = shardIndex
+        self.position = position
+    }
+
+    /// Parses the 56-digit form. Any other digit string is a syntactically valid sequence number in the API's
+    /// model but belongs to no shard here, so it yields nil and the caller reports it as invalid for the shard.
+    public init?(parsing text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == Self.digitCount, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            bytes[0] == UInt8(ascii: "4"), bytes[1] == UInt8(ascii: "9")
+        else { return nil }
+        func number(_ range: Range<Int>) -> UInt64? {
+            var value: UInt64 = 0
+            for byte in bytes[range] {
+                let (multiplied, overflowA) = value.multipliedReportingOverflow(by: 10)
+                let (added, overflowB) = multiplied.addingReportingOverflow(UInt64(byte - 48))
+                if overflowA || overflowB { return nil }
+                value = added
+            }
+            return value
+        }
+        let creationEnd = 2 + Self.creationDigits
+        let shardEnd = creationEnd + Self.shardDigits
+        guard let creation = number(2..<creationEnd), let shard = number(creationEnd..<shardEnd),
+            let position = number(shardEnd..<Self.digitCount)
+        else { return nil }
+        self.shardCreationMilliseconds = Int64(creation)
+        self.shardIndex = Int(shard)
+        self.position = position
+    }
+
+    public var description: String {
+        var text = Self.marker
+        text.reserveCapacity(Self.digitCount)
+        Self.append(UInt64(shardCreationMilliseconds), digits: Self.creationDigits, to: &text)
+        Self.append(UInt64(shardIndex), digits: Self.shardDigits, to: &text)
+        Self.append(position, digits: Self.positionDigits, to: &text)
+        return text
+    }
+
+    private static func append(_ value: UInt64, digits: Int, to text: inout String) {
+        let rendered = String(value)
+        text.append(String(repeating: "0", count: max(0, digits - rendered.count)))
+        text.append(rendered)
+    }
+
+    public static func < (left: SequenceNumber, right: SequenceNumber) -> Bool {
+        (left.shardCreationMilliseconds, left.shardIndex, left.position)
+            < (right.shardCreationMilliseconds, right.shardIndex, right.position)
+    }
+}

@@ -1,0 +1,48 @@
+import RivuletCore
+
+/// Everything the catalog knows about one stream. The catalog persists these atomically; the server decides what
+/// the fields mean (status transitions, routing, validation) and hands back a whole new descriptor to store.
+public struct StreamDescriptor: Sendable, Codable, Equatable {
+    public var key: StreamKey
+    /// Creation time; also what tells a re-created stream of the same name apart from the deleted one.
+    public var createdMilliseconds: Int64
+    public var status: StreamStatus
+    /// When `status` last changed: status transitions complete a configured delay after this.
+    public var statusChangedMilliseconds: Int64
+    public var mode: StreamMode
+    public var retentionHours: Int
+    public var shards: [ShardDescriptor]
+    public var tags: [StreamTag]
+    /// Shard-level metrics switched on by EnableEnhancedMonitoring.
+    public var shardLevelMetrics: [String]
+    /// Largest record (data plus partition key) in KiB, 1024 unless UpdateMaxRecordSize changed it.
+    public var maxRecordSizeKibibytes: Int
+
+    public init(
+        key: StreamKey, createdMilliseconds: Int64, status: StreamStatus, mode: StreamMode,
+        retentionHours: Int = Limits.retentionHoursDefault, shards: [ShardDescriptor], tags: [StreamTag] = [],
+        shardLevelMetrics: [String] = [], maxRecordSizeKibibytes: Int = Limits.recordBytesMaxDefault / 1024
+    ) {
+        self.key = key
+        self.createdMilliseconds = createdMilliseconds
+        self.status = status
+        self.statusChangedMilliseconds = createdMilliseconds
+        self.mode = mode
+        self.retentionHours = retentionHours
+        self.shards = shards
+        self.tags = tags
+        self.shardLevelMetrics = shardLevelMetrics
+        self.maxRecordSizeKibibytes = maxRecordSizeKibibytes
+    }
+
+    public var openShards: [ShardDescriptor] { shards.filter(\.isOpen) }
+
+    public func shard(index: Int) -> ShardDescriptor? {
+        // Shards are stored in index order, and indices are dense from 0, so this is usually a direct hit.
+        if index >= 0, index < shards.count, shards[index].index == index { return shards[index] }
+        return shards.first { $0.index == index }
+    }
+
+    /// The index the next shard created by a reshard takes.
+    public var nextShardIndex: Int { (shards.map(\.index).max() ?? -1) + 1 }
+}
