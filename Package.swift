@@ -49,6 +49,7 @@ let package = Package(
             name: "RivuletServer",
             dependencies: [
                 "RivuletCore", "RivuletStorage", "RivuletWire",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

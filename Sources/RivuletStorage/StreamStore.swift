@@ -17,7 +17,10 @@ public protocol StreamStore: Sendable {
     func createStream(_ descriptor: StreamDescriptor) async throws
 
     /// Reads, changes and persists one stream atomically: concurrent updates of the same stream are serialised, and
-    /// if `change` throws, nothing is written and the error is rethrown. Shards added by `change` get logs.
+    /// if `change` throws, nothing is written and the error is rethrown. Shards added by `change` get logs; shards it
+    /// removes lose their records. When `change` closes an open shard (sets its `closedAtPosition`), the store refuses
+    /// appends to it from then on and records as `closedAtPosition` the position after the last record it accepted,
+    /// whatever value `change` set, so no record can land beyond a shard's end.
     /// Throws `StorageError.streamNotFound` if there is no such stream.
     @discardableResult
     func updateStream(

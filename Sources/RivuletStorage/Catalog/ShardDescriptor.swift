@@ -10,6 +10,8 @@ public struct ShardDescriptor: Sendable, Codable, Equatable {
     /// Set when the shard is closed by a reshard: the position one past its last record. A closed shard takes no
     /// more appends and stays readable until retention removes its data.
     public var closedAtPosition: UInt64?
+    /// When the shard was closed, for ListShards' time-based filters.
+    public var closedMilliseconds: Int64?
 
     public init(
         index: Int, hashKeyRange: HashKeyRange, parentIndex: Int? = nil, adjacentParentIndex: Int? = nil,

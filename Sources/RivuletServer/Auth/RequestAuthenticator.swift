@@ -1,0 +1,52 @@
+import NIOHTTP1
+import RivuletCore
+import RivuletWire
+
+/// Reads SigV4 from every request: the region comes from the credential scope and scopes the request's streams.
+/// With a credentials table, signatures are verified; without one, any well-formed signature is accepted, as local
+/// emulators do (the server says so at start-up).
+public struct RequestAuthenticator: Sendable {
+    private let accountId: String
+    private let secretsByAccessKeyId: [String: String]?
+    private let clock: any WallClock
+
+    public init(accountId: String, secretsByAccessKeyId: [String: String]?, clock: any WallClock) {
+        self.accountId = accountId
+        self.secretsByAccessKeyId = secretsByAccessKeyId
+        self.clock = clock
+    }
+
+    public var verifiesSignatures: Bool { secretsByAccessKeyId != nil }
+
+    func authenticate(_ request: HTTPRequest, requestId: String) throws -> RequestContext {
+        let header = request.headers.first(name: "authorization")
+        let presigned = request.query.contains("X-Amz-Algorithm=")
+        if header != nil && presigned {
+            throw KinesisError(
+                .invalidSignature,
+                "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.")
+        }
+        guard let header else {
+            throw KinesisError(.missingAuthenticationToken, "Missing Authentication Token")
+        }
+        let hasDate = request.headers.contains(name: "x-amz-date") || request.headers.contains(name: "date")
+        let authorization = try SigV4Authorization.parse(header, hasDateHeader: hasDate)
+        if let secrets = secretsByAccessKeyId {
+            guard let secret = secrets[authorization.accessKeyId] else {
+                throw KinesisError(.unrecognizedClient, "The security token included in the request is invalid.")
+            }
+            let headers = request.headers.map { ($0.name, $0.value) }
+            try request.body.withUnsafeReadableBytes { body in
+                try SigV4Verifier.verify(
+                    SigV4Request(
+                        method: request.method.rawValue, path: String(request.path), query: String(request.query),
+                        headers: headers, body: body),
+                    authorization: authorization, secretAccessKey: secret,
+                    nowMilliseconds: clock.nowMilliseconds())
+            }
+        }
+        return RequestContext(
+            scope: StreamScope(account: accountId, region: authorization.region),
+            accessKeyId: authorization.accessKeyId, requestId: requestId)
+    }
+}

@@ -1,0 +1,174 @@
+import RivuletCore
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import ServiceLifecycle
+
+/// The HTTP/1.1 listener: keep-alive connections, each served by one structured child task that reads a request,
+/// asks the responder, and writes the response. Request bodies are bounded: a declared or actual length over the
+/// limit is answered with the responder's oversize response before the rest of the body is read.
+public final class HTTPServer: Service, Sendable {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        public var requestBodyBytesMax: Int
+        public var connectionsMax: Int
+
+        public init(
+            host: String, port: Int, requestBodyBytesMax: Int = Limits.requestBodyBytesMax,
+            connectionsMax: Int = Limits.connectionsMax
+        ) {
+            self.host = host
+            self.port = port
+            self.requestBodyBytesMax = requestBodyBytesMax
+            self.connectionsMax = connectionsMax
+        }
+    }
+
+    /// After an oversize response, this much more of the refused body is read and discarded so the client sees the
+    /// response instead of a connection reset; beyond it the connection is simply closed.
+    static let refusedBodyDrainBytesMax = 1024 * 1024
+
+    private let configuration: Configuration
+    private let responder: any HTTPResponder
+    private let logger: Logger
+    private let onListening: @Sendable (SocketAddress) -> Void
+    private let registry: HTTPConnectionRegistry
+
+    public init(
+        configuration: Configuration, responder: any HTTPResponder, logger: Logger,
+        onListening: @escaping @Sendable (SocketAddress) -> Void
+    ) {
+        self.configuration = configuration
+        self.responder = responder
+        self.logger = logger
+        self.onListening = onListening
+        self.registry = HTTPConnectionRegistry(connectionsMax: configuration.connectionsMax)
+    }
+
+    public var openConnectionCount: Int { registry.count }
+
+    public func run() async throws {
+        let serverChannel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .bind(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
+                        wrappingChannelSynchronously: channel)
+                }
+            }
+        if let address = serverChannel.channel.localAddress {
+            onListening(address)
+        }
+        let registry = self.registry
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await serverChannel.executeThenClose { connections in
+                    for try await connection in connections {
+                        group.addTask { await self.serve(connection) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            serverChannel.channel.close(promise: nil)
+            registry.beginShutdown()
+        }
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+        let channel = connection.channel
+        guard registry.admit(channel) else {
+            logger.warning("refusing connection: limit reached", metadata: ["connections.max": "\(configuration.connectionsMax)"])
+            try? await channel.close()
+            return
+        }
+        defer { registry.remove(channel) }
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                try await self.exchange(channel: channel, inbound: inbound, outbound: outbound)
+            }
+        } catch {
+            logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func exchange(
+        channel: any Channel,
+        inbound: NIOAsyncChannelInboundStream<HTTPServerRequestPart>,
+        outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    ) async throws {
+        var head: HTTPRequestHead?
+        var body = ByteBuffer()
+        var iterator = inbound.makeAsyncIterator()
+        while let part = try await iterator.next() {
+            switch part {
+            case .head(let requestHead):
+                head = requestHead
+                body = ByteBuffer()
+                _ = registry.setBusy(channel, true)
+                let declared = requestHead.headers.first(name: "content-length").flatMap { Int($0) }
+                if let declared, declared > configuration.requestBodyBytesMax {
+                    try await refuseOversize(requestHead, channel: channel, inbound: &iterator, outbound: outbound)
+                    return
+                }
+                if let declared, declared > 0 {
+                    body = channel.allocator.buffer(capacity: declared)
+                }
+            case .body(var chunk):
+                guard let requestHead = head else { continue }
+                if body.readableBytes + chunk.readableBytes > configuration.requestBodyBytesMax {
+                    try await refuseOversize(requestHead, channel: channel, inbound: &iterator, outbound: outbound)
+                    return
+                }
+                body.writeBuffer(&chunk)
+            case .end:
+                guard let requestHead = head else { continue }
+                head = nil
+                let request = HTTPRequest(
+                    method: requestHead.method, uri: requestHead.uri, headers: requestHead.headers, body: body)
+                body = ByteBuffer()
+                let response = await responder.respond(to: request)
+                let stayOpen = registry.setBusy(channel, false) && requestHead.isKeepAlive
+                try await write(response, version: requestHead.version, keepAlive: stayOpen, to: outbound)
+                if !stayOpen { return }
+            }
+        }
+    }
+
+    private func refuseOversize(
+        _ head: HTTPRequestHead, channel: any Channel,
+        inbound: inout NIOAsyncChannelInboundStream<HTTPServerRequestPart>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    ) async throws {
+        logger.info("refusing oversize request body", metadata: ["http.uri": "\(head.uri)"])
+        try await write(responder.respondToOversizeBody(head), version: head.version, keepAlive: false, to: outbound)
+        try? await channel.close(mode: .output)
+        var drained = 0
+        while drained < Self.refusedBodyDrainBytesMax, let part = try? await inbound.next() {
+            if case .body(let chunk) = part { drained += chunk.readableBytes }
+            if case .end = part { break }
+        }
+    }
+
+    private func write(
+        _ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool,
+        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    ) async throws {
+        var headers = response.headers
+        headers.replaceOrAdd(name: "content-length", value: String(response.body.readableBytes))
+        if !keepAlive {
+            headers.replaceOrAdd(name: "connection", value: "close")
+        }
+        let head = HTTPResponseHead(version: version, status: response.status, headers: headers)
+        if response.body.readableBytes > 0 {
+            try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(response.body)), .end(nil)])
+        } else {
+            try await outbound.write(contentsOf: [.head(head), .end(nil)])
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import RivuletCore
+import RivuletStorage
+import RivuletWire
+
+struct GetRecordsHandler: OperationHandler {
+    typealias Operation = GetRecordsOperation
+    let service: KinesisService
+
+    func handle(_ input: GetRecordsInput, context: RequestContext) async throws -> GetRecordsOutput {
+        let now = service.nowMilliseconds
+        let iterator = try service.iterators.open(input.shardIterator, nowMilliseconds: now)
+        let key = StreamKey(account: iterator.account, region: iterator.region, name: iterator.streamName)
+        guard key.scope == context.scope else {
+            throw KinesisError(.invalidArgument, "Invalid ShardIterator.")
+        }
+        if let arn = input.streamARN, try StreamResolver.key(arn: arn, context: context) != key {
+            throw KinesisError(.invalidArgument, "Invalid ShardIterator.")
+        }
+        let shardId = ShardID(index: iterator.shardIndex)
+        let missingShard = KinesisError.shardNotFound(shardId, in: key)
+        guard let stream = try? await service.readableStream(key),
+            stream.createdMilliseconds == iterator.streamCreatedMilliseconds,
+            let shard = stream.shard(index: iterator.shardIndex)
+        else { throw missingShard }
+
+        let result = try await service.store.read(
+            key, shardIndex: shard.index, from: iterator.position,
+            recordLimit: input.limit ?? Limits.getRecordsRecordsMax, byteLimit: Limits.getRecordsBytesMax)
+        let records = result.records.map { record in
+            Record(
+                sequenceNumber: shard.sequenceNumber(at: record.position).description,
+                approximateArrivalTimestamp: WireTimestamp(epochMilliseconds: record.arrivalMilliseconds),
+                data: record.data,
+                partitionKey: record.partitionKey)
+        }
+        let caughtUp = result.nextPosition >= result.shard.nextPosition
+        let millisBehindLatest: Int64 =
+            caughtUp ? 0 : max(0, now - (result.records.last?.arrivalMilliseconds ?? now))
+
+        if let closedAt = shard.closedAtPosition, result.nextPosition >= closedAt {
+            return GetRecordsOutput(
+                records: records, nextShardIterator: nil, millisBehindLatest: millisBehindLatest,
+                childShards: childShards(of: shard, in: stream))
+        }
+        var next = iterator
+        next.position = result.nextPosition
+        next.issuedMilliseconds = now
+        return GetRecordsOutput(
+            records: records, nextShardIterator: service.iterators.seal(next), millisBehindLatest: millisBehindLatest)
+    }
+
+    /// The shards that replaced a closed one, for consumers to continue with.
+    private func childShards(of parent: ShardDescriptor, in stream: StreamDescriptor) -> [ChildShard] {
+        stream.shards
+            .filter { $0.parentIndex == parent.index || $0.adjacentParentIndex == parent.index }
+            .map { child in
+                ChildShard(
+                    shardId: child.id.description,
+                    parentShards: [child.parentIndex, child.adjacentParentIndex].compactMap { $0 }
+                        .map { ShardID(index: $0).description },
+                    hashKeyRange: child.wireShard.hashKeyRange)
+            }
+    }
+}

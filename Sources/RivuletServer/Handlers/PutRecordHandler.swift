@@ -1,0 +1,30 @@
+import RivuletCore
+import RivuletStorage
+import RivuletWire
+
+struct PutRecordHandler: OperationHandler {
+    typealias Operation = PutRecordOperation
+    let service: KinesisService
+
+    func handle(_ input: PutRecordInput, context: RequestContext) async throws -> PutRecordOutput {
+        let key = try StreamResolver.key(streamName: input.streamName, streamARN: input.streamARN, context: context)
+        let stream = try await service.readableStream(key)
+        try RecordRouter.checkSize(data: input.data, partitionKey: input.partitionKey, stream: stream, path: "data")
+        if let ordering = input.sequenceNumberForOrdering, SequenceNumber(parsing: ordering) == nil {
+            throw KinesisError(
+                .invalidArgument,
+                "ExclusiveMinimumSequenceNumber \(ordering) used in PutRecord on stream \(key.name) under account "
+                    + "\(key.scope.account) is invalid.")
+        }
+        let hashKey = try RecordRouter.hashKey(partitionKey: input.partitionKey, explicitHashKey: input.explicitHashKey)
+        guard let shard = RecordRouter(stream: stream).shard(for: hashKey) else {
+            throw KinesisError.internalFailure("No open shard covers hash key \(hashKey).")
+        }
+        let record = AppendRecord(partitionKey: input.partitionKey, data: input.data)
+        let receipts = try await service.store.append(key, [ShardAppend(shardIndex: shard.index, records: [record])])
+        return PutRecordOutput(
+            shardId: shard.id.description,
+            sequenceNumber: shard.sequenceNumber(at: receipts[0].firstPosition).description,
+            encryptionType: EncryptionType.none)
+    }
+}

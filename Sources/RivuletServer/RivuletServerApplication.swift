@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import Metrics
+import NIOCore
+import Prometheus
+import RivuletCore
+import RivuletStorage
+import ServiceLifecycle
+
+/// The whole server: opens the store (recovering it), serves the API, runs housekeeping, and on SIGTERM or SIGINT
+/// stops accepting, finishes in-flight requests, and closes the store so every acknowledged record is on disk.
+public struct RivuletServerApplication: Sendable {
+    private let options: ServerOptions
+    private let logger: Logger
+    private let onListening: @Sendable (SocketAddress) -> Void
+
+    public init(options: ServerOptions, logger: Logger, onListening: @escaping @Sendable (SocketAddress) -> Void) {
+        self.options = options
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    public func run() async throws {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let clock = SystemClock()
+        do {
+            try FileManager.default.createDirectory(
+                atPath: options.dataDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw ServerStartError.dataDirectory(path: options.dataDirectory, reason: error.localizedDescription)
+        }
+        let secret = try ServerSecret.loadOrCreate(dataDirectory: options.dataDirectory)
+        let secrets = try options.credentialsPath.map(CredentialsFile.load)
+        if secrets == nil {
+            logger.notice(
+                "signatures are not verified: any well-formed SigV4 request is accepted (start with --credentials FILE to verify them)")
+        }
+        let store = try await FileStreamStore.open(
+            directory: (options.dataDirectory as NSString).appendingPathComponent("streams"),
+            configuration: StoreConfiguration(fsyncPolicy: options.fsyncPolicy), clock: clock, logger: logger)
+        let service = KinesisService(
+            store: store, clock: clock, secret: secret,
+            configuration: ServiceConfiguration(
+                accountId: options.accountId, statusDelayMilliseconds: options.statusDelayMilliseconds),
+            logger: logger)
+        let dispatcher = KinesisDispatcher(
+            service: service,
+            authenticator: RequestAuthenticator(
+                accountId: options.accountId, secretsByAccessKeyId: secrets, clock: clock),
+            logger: logger,
+            metricsExporter: { registry.emitToBuffer() })
+        let server = HTTPServer(
+            configuration: HTTPServer.Configuration(
+                host: options.host, port: options.port, requestBodyBytesMax: options.requestBodyBytesMax,
+                connectionsMax: options.connectionsMax),
+            responder: dispatcher, logger: logger, onListening: onListening)
+        let housekeeping = HousekeepingService(
+            store: store, clock: clock, logger: logger, connectionCount: { server.openConnectionCount })
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup,
+                          failureTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(service: housekeeping),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        logger.info("server stopped; store closed")
+    }
+}

@@ -1,0 +1,103 @@
+import Crypto
+import Foundation
+import Logging
+import RivuletCore
+import RivuletStorage
+import RivuletWire
+
+/// The API's behaviour over a store: what every operation handler shares. Handlers (one file per operation, in
+/// Handlers/) hold a reference to it.
+public final class KinesisService: Sendable {
+    let store: any StreamStore
+    let clock: any WallClock
+    let iterators: ShardIteratorCodec
+    let pageTokens: PageTokenCodec
+    let configuration: ServiceConfiguration
+    let lifecycle: StreamLifecycle
+    let logger: Logger
+
+    /// `secret` is the server's persistent key: iterators and page tokens are sealed with keys derived from it, so
+    /// they stay valid across restarts and cannot be forged.
+    public init(
+        store: any StreamStore, clock: any WallClock, secret: SymmetricKey, configuration: ServiceConfiguration,
+        logger: Logger
+    ) {
+        self.store = store
+        self.clock = clock
+        self.iterators = ShardIteratorCodec(
+            key: HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: secret, info: Data("rivulet shard iterator".utf8), outputByteCount: 32))
+        self.pageTokens = PageTokenCodec(serverSecret: secret)
+        self.configuration = configuration
+        self.lifecycle = StreamLifecycle(transitionDelayMilliseconds: configuration.statusDelayMilliseconds)
+        self.logger = logger
+    }
+
+    var nowMilliseconds: Int64 { clock.nowMilliseconds() }
+
+    /// The stream as it is now, with any due status transition applied. Throws ResourceNotFoundException.
+    func stream(_ key: StreamKey) async throws -> StreamDescriptor {
+        guard let stored = try await store.stream(key) else { throw KinesisError.streamNotFound(key) }
+        switch lifecycle.settle(stored, nowMilliseconds: nowMilliseconds) {
+        case .unchanged:
+            return stored
+        case .changed:
+            return try await store.updateStream(key) { stream in
+                // Settle again inside the atomic update: another request may have settled it already.
+                if case .changed(let settled) = self.lifecycle.settle(stream, nowMilliseconds: self.nowMilliseconds) {
+                    stream = settled
+                }
+            }
+        case .deleted:
+            try? await store.deleteStream(key)
+            throw KinesisError.streamNotFound(key)
+        }
+    }
+
+    /// A stream that accepts records and reads: ACTIVE or UPDATING. Streams still being created are not found yet.
+    func readableStream(_ key: StreamKey) async throws -> StreamDescriptor {
+        let stream = try await stream(key)
+        guard stream.status == .active || stream.status == .updating else { throw KinesisError.streamNotFound(key) }
+        return stream
+    }
+
+    /// Changes an ACTIVE stream atomically; any other status is ResourceInUseException, as AWS answers.
+    @discardableResult
+    func changeActiveStream(
+        _ key: StreamKey, _ change: @escaping @Sendable (inout StreamDescriptor) throws -> Void
+    ) async throws -> StreamDescriptor {
+        _ = try await stream(key)
+        do {
+            return try await store.updateStream(key) { stream in
+                guard stream.status == .active else { throw KinesisError.streamInUse(key, status: stream.status) }
+                try change(&stream)
+            }
+        } catch StorageError.streamNotFound {
+            throw KinesisError.streamNotFound(key)
+        }
+    }
+
+    /// Every settled stream in the caller's scope, sorted by name as ListStreams returns them.
+    func streams(in scope: StreamScope) async throws -> [StreamDescriptor] {
+        var result: [StreamDescriptor] = []
+        for stored in try await store.streams() where stored.key.scope == scope {
+            switch lifecycle.settle(stored, nowMilliseconds: nowMilliseconds) {
+            case .unchanged: result.append(stored)
+            case .changed: result.append(try await stream(stored.key))
+            case .deleted: try? await store.deleteStream(stored.key)
+            }
+        }
+        return result.sorted { $0.key.name < $1.key.name }
+    }
+
+    /// The shard `shardId` names in `stream`, accepting the forms AWS normalises (`7`, `shardId-7`).
+    func shard(_ shardId: String, in stream: StreamDescriptor) throws -> ShardDescriptor {
+        guard let id = ShardID(parsing: shardId), let shard = stream.shard(index: id.index) else {
+            let shown = ShardID(parsing: shardId)?.description ?? shardId
+            throw KinesisError(
+                .resourceNotFound,
+                "Shard \(shown) in stream \(stream.key.name) under account \(stream.key.scope.account) does not exist")
+        }
+        return shard
+    }
+}

@@ -1,0 +1,23 @@
+import RivuletCore
+
+/// How the API behaves beyond what the model fixes.
+public struct ServiceConfiguration: Sendable {
+    /// The account every stream belongs to (`--account-id`).
+    public var accountId: String
+    /// How long CREATING, UPDATING and DELETING last before the stream settles (`--status-delay-ms`).
+    public var statusDelayMilliseconds: Int64
+    /// Open shards allowed per account and region, reported by DescribeLimits.
+    public var shardLimit: Int
+    /// On-demand streams allowed per account and region.
+    public var onDemandStreamLimit: Int
+
+    public init(
+        accountId: String = "000000000000", statusDelayMilliseconds: Int64 = 0,
+        shardLimit: Int = Limits.shardCountMaxPerAccount, onDemandStreamLimit: Int = Limits.onDemandStreamCountMax
+    ) {
+        self.accountId = accountId
+        self.statusDelayMilliseconds = statusDelayMilliseconds
+        self.shardLimit = shardLimit
+        self.onDemandStreamLimit = onDemandStreamLimit
+    }
+}
