@@ -7,7 +7,7 @@ import Testing
     @Test func putRecordsThenReadThemBackInOrder() async throws {
         let harness = DispatcherHarness()
         try await harness.createStream("orders", shards: 1)
-        let entries = (0..<20).map { #"{"PartitionKey":"key\#($0)","Data":"\#(base64("record \#($0)"))"}"# }
+        let entries = (0..<20).map { #"{"PartitionKey":"key\#($0)","Data":"\#(base64("record \($0)"))"}"# }
         let put = try await harness.call(
             "PutRecords", #"{"StreamName":"orders","Records":[\#(entries.joined(separator: ","))]}"#)
         #expect(put["FailedRecordCount"] as? Int == 0)
@@ -49,7 +49,7 @@ import Testing
         var sequences: [String] = []
         for index in 0..<3 {
             let put = try await harness.call(
-                "PutRecord", #"{"StreamName":"positions","PartitionKey":"k","Data":"\#(base64("r\#(index)"))"}"#)
+                "PutRecord", #"{"StreamName":"positions","PartitionKey":"k","Data":"\#(base64("r\(index)"))"}"#)
             sequences.append(try #require(put["SequenceNumber"] as? String))
             harness.clock.advance(milliseconds: 1_000)
         }

@@ -40,7 +40,8 @@ struct RecordRouter {
         return value
     }
 
-    /// AWS counts a record's size as its data plus its partition key's UTF-8 bytes.
+    /// AWS counts a record's size as its data plus its partition key's UTF-8 bytes, and words the refusal as the
+    /// model-level constraint on the data blob that it was before records could exceed 1 MiB.
     static func checkSize(data: [UInt8], partitionKey: String, stream: StreamDescriptor, path: String) throws {
         let limit = stream.maxRecordSizeKibibytes * 1024
         let size = data.count + partitionKey.utf8.count
@@ -48,7 +49,7 @@ struct RecordRouter {
             throw KinesisError(
                 .validation,
                 "1 validation error detected: Value at '\(path)' failed to satisfy constraint: Member must have "
-                    + "length less than or equal to \(limit - partitionKey.utf8.count)")
+                    + "length less than or equal to \(limit)")
         }
     }
 }
