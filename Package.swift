@@ -70,9 +70,16 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RivuletBench",
+            dependencies: [
+                "RivuletCore", "RivuletWire", "RivuletClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "RivuletCLI",
             dependencies: [
-                "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletServer", "RivuletClient",
+                "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletServer", "RivuletClient", "RivuletBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,6 +96,7 @@ let package = Package(
             dependencies: ["RivuletServer", "RivuletStorage", "RivuletWire", "RivuletCore"]
         ),
         .testTarget(name: "RivuletClientTests", dependencies: ["RivuletClient", "RivuletWire", "RivuletCore"]),
+        .testTarget(name: "RivuletBenchTests", dependencies: ["RivuletBench"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,15 @@ public struct RivuletCommand: AsyncParsableCommand {
             Start a server with `rivulet server`, then use the aws CLI, boto3, any AWS SDK, or the subcommands below \
             with --endpoint-url http://127.0.0.1:4567.
             """,
-        subcommands: [ServerCommand.self])
+        subcommands: [
+            ServerCommand.self, BenchCommand.self,
+            CreateStreamCommand.self, DeleteStreamCommand.self, DescribeStreamCommand.self,
+            DescribeStreamSummaryCommand.self, ListStreamsCommand.self, ListShardsCommand.self,
+            PutRecordCommand.self, PutRecordsCommand.self, GetShardIteratorCommand.self, GetRecordsCommand.self,
+            AddTagsToStreamCommand.self, ListTagsForStreamCommand.self, RemoveTagsFromStreamCommand.self,
+            IncreaseStreamRetentionPeriodCommand.self, DecreaseStreamRetentionPeriodCommand.self,
+            DescribeLimitsCommand.self, UpdateStreamModeCommand.self,
+        ])
 
     public init() {}
 }

@@ -53,12 +53,16 @@ extension KinesisClient {
     }
 
     /// Keeps a stream's records longer.
-    public func increaseStreamRetentionPeriod(_ input: IncreaseStreamRetentionPeriodInput) async throws -> IncreaseStreamRetentionPeriodOutput {
+    public func increaseStreamRetentionPeriod(_ input: IncreaseStreamRetentionPeriodInput) async throws
+        -> IncreaseStreamRetentionPeriodOutput
+    {
         try await send(IncreaseStreamRetentionPeriodOperation.self, input)
     }
 
     /// Keeps a stream's records for less time.
-    public func decreaseStreamRetentionPeriod(_ input: DecreaseStreamRetentionPeriodInput) async throws -> DecreaseStreamRetentionPeriodOutput {
+    public func decreaseStreamRetentionPeriod(_ input: DecreaseStreamRetentionPeriodInput) async throws
+        -> DecreaseStreamRetentionPeriodOutput
+    {
         try await send(DecreaseStreamRetentionPeriodOperation.self, input)
     }
 
@@ -98,7 +102,9 @@ extension KinesisClient {
     }
 
     /// Reports the account's shard limit and usage.
-    public func describeLimits(_ input: DescribeLimitsInput = DescribeLimitsInput()) async throws -> DescribeLimitsOutput {
+    public func describeLimits(_ input: DescribeLimitsInput = DescribeLimitsInput()) async throws
+        -> DescribeLimitsOutput
+    {
         try await send(DescribeLimitsOperation.self, input)
     }
 }

@@ -21,7 +21,9 @@ public final class KinesisClient: Sendable {
             clock: SystemClock())
     }
 
-    init(configuration: ClientConfiguration, endpoint: ClientEndpoint, transport: any HTTPTransport, clock: any WallClock) {
+    init(
+        configuration: ClientConfiguration, endpoint: ClientEndpoint, transport: any HTTPTransport, clock: any WallClock
+    ) {
         self.configuration = configuration
         self.endpoint = endpoint
         self.transport = transport

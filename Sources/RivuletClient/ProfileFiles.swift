@@ -10,7 +10,8 @@ struct ProfileFiles {
 
     static func load(environment: [String: String]) throws(ClientConfigurationError) -> ProfileFiles {
         let home = environment.nonEmpty("HOME") ?? FileManager.default.homeDirectoryForCurrentUser.path
-        let credentialsPath = expandingHome(environment.nonEmpty("AWS_SHARED_CREDENTIALS_FILE") ?? "~/.aws/credentials", home)
+        let credentialsPath = expandingHome(
+            environment.nonEmpty("AWS_SHARED_CREDENTIALS_FILE") ?? "~/.aws/credentials", home)
         let configPath = expandingHome(environment.nonEmpty("AWS_CONFIG_FILE") ?? "~/.aws/config", home)
         return ProfileFiles(
             credentialsPath: credentialsPath, configPath: configPath,

@@ -11,8 +11,10 @@ public struct RetryPolicy: Sendable, Equatable {
     public var delayMillisecondsMax: Int64
 
     public init(attemptsMax: Int, delayMillisecondsBase: Int64, delayMillisecondsMax: Int64) {
-        precondition((1...ClientLimits.attemptsMax).contains(attemptsMax), "attempts must be in 1...\(ClientLimits.attemptsMax)")
-        precondition(delayMillisecondsBase >= 0 && delayMillisecondsBase <= delayMillisecondsMax, "delays must be ordered")
+        precondition(
+            (1...ClientLimits.attemptsMax).contains(attemptsMax), "attempts must be in 1...\(ClientLimits.attemptsMax)")
+        precondition(
+            delayMillisecondsBase >= 0 && delayMillisecondsBase <= delayMillisecondsMax, "delays must be ordered")
         self.attemptsMax = attemptsMax
         self.delayMillisecondsBase = delayMillisecondsBase
         self.delayMillisecondsMax = delayMillisecondsMax
@@ -44,9 +46,14 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// How long to wait before retry number `retry` (counted from 1): a uniformly random time between zero and
     /// `delayMillisecondsBase * 2^(retry - 1)`, capped at `delayMillisecondsMax`.
+    ///
+    /// One word of the generator, scaled onto the range, makes the choice, so a generator that always answers 0
+    /// gives no delay and one that always answers `UInt64.max` gives the ceiling. No delay is favoured by more than
+    /// ceiling / 2^64, which for any ceiling a retry could wait is nothing.
     public func delayMilliseconds(beforeRetry retry: Int, using generator: inout some RandomNumberGenerator) -> Int64 {
         precondition(retry >= 1, "retries are counted from 1")
-        return Int64.random(in: 0...ceilingMilliseconds(beforeRetry: retry), using: &generator)
+        let choices = UInt128(ceilingMilliseconds(beforeRetry: retry)) + 1
+        return Int64((UInt128(generator.next()) * choices) >> 64)
     }
 
     /// The largest delay `delayMilliseconds(beforeRetry:using:)` can choose.

@@ -57,7 +57,8 @@ import Testing
     @Test func environmentComesBeforeTheDefaultProfile() throws {
         let resolver = ConfigurationResolver(
             environment: try environment(
-                credentials: Self.profiles, extra: Self.environmentKeys.merging(["AWS_SESSION_TOKEN": "envtoken"]) { $1 }))
+                credentials: Self.profiles,
+                extra: Self.environmentKeys.merging(["AWS_SESSION_TOKEN": "envtoken"]) { $1 }))
         #expect(
             try resolver.credentials()
                 == SigV4Credentials(accessKeyId: "ENVKEY", secretAccessKey: "envsecret", sessionToken: "envtoken"))
@@ -124,7 +125,10 @@ import Testing
     @Test func halfTheEnvironmentKeysIsAnError() throws {
         let resolver = ConfigurationResolver(
             environment: try environment(credentials: Self.profiles, extra: ["AWS_ACCESS_KEY_ID": "ENVKEY"]))
-        #expect(throws: ClientConfigurationError.partialCredentials(source: "the environment", missing: "AWS_SECRET_ACCESS_KEY")) {
+        #expect(
+            throws: ClientConfigurationError.partialCredentials(
+                source: "the environment", missing: "AWS_SECRET_ACCESS_KEY")
+        ) {
             try resolver.credentials()
         }
     }
@@ -178,7 +182,8 @@ import Testing
 
     @Test func regionPrecedence() throws {
         let config = "[default]\nregion = us-west-1\n[profile staging]\nregion = eu-west-3\n"
-        let both = try environment(config: config, extra: ["AWS_REGION": "from-region", "AWS_DEFAULT_REGION": "from-default"])
+        let both = try environment(
+            config: config, extra: ["AWS_REGION": "from-region", "AWS_DEFAULT_REGION": "from-default"])
         #expect(try ConfigurationResolver(environment: both).region(explicit: "flag-region") == "flag-region")
         #expect(try ConfigurationResolver(environment: both).region() == "from-region")
 

@@ -55,7 +55,8 @@ import Testing
         let transport = ScriptedTransport([
             .response(
                 status: 400,
-                body: #"{"__type":"ResourceNotFoundException","message":"Stream orders under account 000000000000 not found."}"#,
+                body: #"{"__type":"ResourceNotFoundException","#
+                    + #""message":"Stream orders under account 000000000000 not found."}"#,
                 requestId: "req-42")
         ])
         await #expect(
@@ -70,7 +71,8 @@ import Testing
 
     @Test func retriesThrottlingAndServerFaultsThenSucceeds() async throws {
         let transport = ScriptedTransport([
-            .response(status: 400, body: #"{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded"}"#),
+            .response(
+                status: 400, body: #"{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded"}"#),
             .response(status: 500, body: #"{"__type":"InternalFailure"}"#),
             .response(status: 200, body: Self.listStreamsBody),
         ])
@@ -148,10 +150,12 @@ import Testing
             Issue.record("a request to a closed port succeeded")
         } catch let error as KinesisClientError {
             #expect(
-                error == .connectionFailed(
-                    endpoint: "http://127.0.0.1:1", reason: "connection refused — is the server running?"))
+                error
+                    == .connectionFailed(
+                        endpoint: "http://127.0.0.1:1", reason: "connection refused — is the server running?"))
             #expect(
-                error.description == "could not connect to http://127.0.0.1:1: connection refused — is the server running?")
+                error.description
+                    == "could not connect to http://127.0.0.1:1: connection refused — is the server running?")
         }
         try await client.shutdown()
     }

@@ -50,7 +50,8 @@ import Testing
     }
 
     @Test func anEmptyParameterCountsAsMissing() {
-        let header = "AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/kinesis/aws4_request, "
+        let header =
+            "AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/kinesis/aws4_request, "
             + "SignedHeaders=host, Signature="
         #expect(
             Self.refusal(header)

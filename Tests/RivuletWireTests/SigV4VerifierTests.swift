@@ -48,10 +48,12 @@ import Testing
                 ("X-Amz-Target", "Kinesis_20131202.PutRecord"),
                 ("X-Amz-Date", "20261127T002500Z"),
                 ("Content-Length", "69"),
-                ("Authorization",
-                 "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261127/us-east-1/kinesis/aws4_request, "
-                    + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, "
-                    + "Signature=9ec3d66b4176c44751a50f67151b232be7754947c0d1f02f914858cc21538625"),
+                (
+                    "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261127/us-east-1/kinesis/aws4_request, "
+                        + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, "
+                        + "Signature=9ec3d66b4176c44751a50f67151b232be7754947c0d1f02f914858cc21538625"
+                ),
             ],
             body: Array(SigV4SignerTests.putRecordBody.utf8))
         try Self.verify(request)
@@ -67,10 +69,12 @@ import Testing
                 ("Content-Type", "application/x-amz-json-1.1"),
                 ("X-Amz-Target", "Kinesis_20131202.DescribeStream"),
                 ("Date", "Fri, 27 Nov 2026 00:25:00 -0000"),
-                ("Authorization",
-                 "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261127/us-east-1/kinesis/aws4_request, "
-                    + "SignedHeaders=content-type;date;host;x-amz-target, "
-                    + "Signature=7cf2d3c1cfdd86ed954d6967c26ac9addcaa9e711afa24c1267bd2582bd4cf58"),
+                (
+                    "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261127/us-east-1/kinesis/aws4_request, "
+                        + "SignedHeaders=content-type;date;host;x-amz-target, "
+                        + "Signature=7cf2d3c1cfdd86ed954d6967c26ac9addcaa9e711afa24c1267bd2582bd4cf58"
+                ),
             ],
             body: Array(#"{"StreamName":"orders"}"#.utf8))
         try Self.verify(request)

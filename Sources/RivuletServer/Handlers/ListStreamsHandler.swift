@@ -10,11 +10,11 @@ struct ListStreamsHandler: OperationHandler {
         let now = service.nowMilliseconds
         var after = input.exclusiveStartStreamName
         if let text = input.nextToken {
-            let token = try service.pageTokens.open(text, nowMilliseconds: now)
-            guard token.listing == .streams, token.account == context.scope.account,
-                token.region == context.scope.region
+            let page = try service.pageTokens.open(text, nowMilliseconds: now)
+            // A stream listing's token names no stream; a ListShards token does.
+            guard page.streamName.isEmpty, page.account == context.scope.account, page.region == context.scope.region
             else { throw KinesisError(.invalidArgument, "Invalid NextToken.") }
-            after = token.afterStreamName
+            after = page.lastKey
         }
         var streams = try await service.streams(in: context.scope)
         if let after {
@@ -25,9 +25,9 @@ struct ListStreamsHandler: OperationHandler {
         let hasMore = streams.count > page.count
         let nextToken = hasMore
             ? service.pageTokens.seal(
-                PageToken(
-                    listing: .streams, account: context.scope.account, region: context.scope.region,
-                    afterStreamName: page.last?.key.name, issuedMilliseconds: now))
+                PagePosition(
+                    account: context.scope.account, region: context.scope.region, streamName: "",
+                    streamCreatedMilliseconds: 0, lastKey: page.last?.key.name ?? "", issuedMilliseconds: now))
             : nil
         return ListStreamsOutput(
             streamNames: page.map(\.key.name),

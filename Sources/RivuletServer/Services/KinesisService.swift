@@ -11,7 +11,7 @@ public final class KinesisService: Sendable {
     let store: any StreamStore
     let clock: any WallClock
     let iterators: ShardIteratorCodec
-    let pageTokens: PageTokenCodec
+    let pageTokens: NextTokenCodec
     let configuration: ServiceConfiguration
     let lifecycle: StreamLifecycle
     let logger: Logger
@@ -27,7 +27,9 @@ public final class KinesisService: Sendable {
         self.iterators = ShardIteratorCodec(
             key: HKDF<SHA256>.deriveKey(
                 inputKeyMaterial: secret, info: Data("rivulet shard iterator".utf8), outputByteCount: 32))
-        self.pageTokens = PageTokenCodec(serverSecret: secret)
+        self.pageTokens = NextTokenCodec(
+            key: HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: secret, info: Data("rivulet next token".utf8), outputByteCount: 32))
         self.configuration = configuration
         self.lifecycle = StreamLifecycle(transitionDelayMilliseconds: configuration.statusDelayMilliseconds)
         self.logger = logger

@@ -5,7 +5,9 @@ import RivuletCore
 /// purpose, so that neither can pass for the other.
 public struct NextTokenCodec: Sendable {
     private static let purpose = "rivulet next token"
-    private static let version: UInt8 = 1
+    private static let version: UInt8 = 2
+    /// Marks an absent filter timestamp; no real timestamp is this far in the past.
+    private static let absentTimestamp = Int64.min
 
     private let sealer: TokenSealer
 
@@ -22,6 +24,9 @@ public struct NextTokenCodec: Sendable {
         writer.string(page.region)
         writer.string(page.streamName)
         writer.string(page.lastKey)
+        writer.string(page.shardFilter?.type.rawValue ?? "")
+        writer.string(page.shardFilter?.shardId ?? "")
+        writer.integer(page.shardFilter?.timestamp?.epochMilliseconds ?? Self.absentTimestamp)
         return sealer.seal(writer.bytes, purpose: Self.purpose)
     }
 
@@ -42,10 +47,19 @@ public struct NextTokenCodec: Sendable {
             var reader = TokenReader(plaintext, version: Self.version),
             let issued = reader.integer(), let created = reader.integer(), let account = reader.string(),
             let region = reader.string(), let streamName = reader.string(), let lastKey = reader.string(),
-            reader.isAtEnd
+            let filterType = reader.string(), let filterShardId = reader.string(),
+            let filterTimestamp = reader.integer(), reader.isAtEnd
         else { return nil }
+        var filter: ShardFilter?
+        if !filterType.isEmpty {
+            guard let type = ShardFilterType(rawValue: filterType) else { return nil }
+            filter = ShardFilter(
+                type: type, shardId: filterShardId.isEmpty ? nil : filterShardId,
+                timestamp: filterTimestamp == Self.absentTimestamp
+                    ? nil : WireTimestamp(epochMilliseconds: filterTimestamp))
+        }
         return PagePosition(
             account: account, region: region, streamName: streamName, streamCreatedMilliseconds: created,
-            lastKey: lastKey, issuedMilliseconds: issued)
+            lastKey: lastKey, shardFilter: filter, issuedMilliseconds: issued)
     }
 }

@@ -75,7 +75,9 @@ public struct SigV4Timestamp: Hashable, Sendable, Comparable, CustomStringConver
     // MARK: Calendar arithmetic: proleptic Gregorian, counted from March so the leap day ends the year, in eras of
     // 400 years (146,097 days) so negative years need no special case.
 
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
         let shiftedYear = Int64(month <= 2 ? year - 1 : year)

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Logging
+import RivuletClient
+import RivuletWire
+
+/// The options every admin command shares: where to send requests, how to sign them and how to print the answer.
+struct AdminOptions: ParsableArguments {
+    /// Signs requests to a local server that has no credentials configured; the server accepts any well-formed
+    /// signature unless it was started with --credentials.
+    static let dummyCredentials = SigV4Credentials(
+        accessKeyId: "RIVULETLOCALACCESSKEY", secretAccessKey: "rivulet-local-secret-access-key")
+
+    @Option(
+        name: .customLong("endpoint-url"),
+        help: ArgumentHelp(
+            "The server to call: an http(s) URL, or 'aws' for Amazon Kinesis in the region.",
+            discussion: "An https URL that is not on this machine also reaches Amazon Kinesis or another service."))
+    var endpointURL = AdminLimits.localEndpointDefault
+
+    @Option(help: "The region to sign for; defaults to AWS_REGION, AWS_DEFAULT_REGION or the profile's region.")
+    var region: String?
+
+    @Option(help: "The profile in ~/.aws/credentials and ~/.aws/config to take credentials and region from.")
+    var profile: String?
+
+    @Option(help: "text (readable) or json (the API's response, pretty-printed).")
+    var output: OutputFormat = .text
+
+    @Flag(help: "Log each request, retry and failure in detail on standard error.")
+    var debug = false
+
+    func validate() throws {
+        do {
+            _ = try AdminEndpoint(argument: endpointURL)
+        } catch {
+            throw ValidationError("--endpoint-url: \(error)")
+        }
+    }
+
+    /// The client configuration: flags first, then the environment and the shared files, as the aws CLI does;
+    /// for a local endpoint, a default region and dummy credentials fill in what none of those supply.
+    func clientConfiguration(environment: [String: String]) throws -> ClientConfiguration {
+        let endpoint = try AdminEndpoint(argument: endpointURL)
+        let resolver = ConfigurationResolver(environment: environment)
+        let resolvedRegion: String
+        let resolvedCredentials: SigV4Credentials
+        do throws(ClientConfigurationError) {
+            resolvedRegion = try resolver.region(explicit: region, profile: profile)
+        } catch .noRegion where endpoint.isLocal {
+            resolvedRegion = AdminLimits.localRegionDefault
+        }
+        do throws(ClientConfigurationError) {
+            resolvedCredentials = try resolver.credentials(profile: profile)
+        } catch .noCredentials where endpoint.isLocal {
+            resolvedCredentials = Self.dummyCredentials
+        }
+        return ClientConfiguration(
+            endpoint: endpoint.url, region: resolvedRegion,
+            credentialsProvider: StaticCredentialsProvider(resolvedCredentials), logger: makeLogger())
+    }
+
+    private func makeLogger() -> Logger {
+        guard debug else { return Logger(label: "rivulet.admin", factory: { _ in SwiftLogNoOpLogHandler() }) }
+        return Logger(label: "rivulet.admin") { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .debug
+            return handler
+        }
+    }
+}
