@@ -30,7 +30,7 @@ enum AdminFailure {
             // with --debug.
             kinesisError.message.isEmpty ? kinesisError.code.rawValue : "\(kinesisError)"
         case .connectionFailed(let url, _) where endpoint.isLocal:
-            "\(error); start one with `\(startCommand(for: url))`, or pass --endpoint-url"
+            "\(error) (start one with `\(startCommand(for: url))`, or point --endpoint-url at a running one)"
         default:
             error.description
         }

@@ -14,7 +14,11 @@ struct AdminOptions: ParsableArguments {
         name: .customLong("endpoint-url"),
         help: ArgumentHelp(
             "The server to call: an http(s) URL, or 'aws' for Amazon Kinesis in the region.",
-            discussion: "An https URL that is not on this machine also reaches Amazon Kinesis or another service."))
+            discussion: """
+                An https URL that is not on this machine reaches Amazon Kinesis (or whichever service it names). \
+                For a local server, a region and credentials found nowhere else default to us-east-1 and dummy \
+                keys, which a server started without --credentials accepts.
+                """))
     var endpointURL = AdminLimits.localEndpointDefault
 
     @Option(help: "The region to sign for; defaults to AWS_REGION, AWS_DEFAULT_REGION or the profile's region.")
@@ -42,21 +46,35 @@ struct AdminOptions: ParsableArguments {
     func clientConfiguration(environment: [String: String]) throws -> ClientConfiguration {
         let endpoint = try AdminEndpoint(argument: endpointURL)
         let resolver = ConfigurationResolver(environment: environment)
-        let resolvedRegion: String
-        let resolvedCredentials: SigV4Credentials
-        do throws(ClientConfigurationError) {
-            resolvedRegion = try resolver.region(explicit: region, profile: profile)
-        } catch .noRegion where endpoint.isLocal {
-            resolvedRegion = AdminLimits.localRegionDefault
-        }
-        do throws(ClientConfigurationError) {
-            resolvedCredentials = try resolver.credentials(profile: profile)
-        } catch .noCredentials where endpoint.isLocal {
-            resolvedCredentials = Self.dummyCredentials
-        }
+        let resolvedRegion = try region(from: resolver, isLocal: endpoint.isLocal)
+        let resolvedCredentials = try credentials(from: resolver, isLocal: endpoint.isLocal)
+        let logger = makeLogger()
+        // The access key id, not the secret, tells which source was used: the dummy one is recognisable.
+        logger.debug(
+            "client configured",
+            metadata: [
+                "endpoint": .string(endpoint.url ?? "Amazon Kinesis"), "region": .string(resolvedRegion),
+                "credentials.access_key_id": .string(resolvedCredentials.accessKeyId),
+            ])
         return ClientConfiguration(
             endpoint: endpoint.url, region: resolvedRegion,
-            credentialsProvider: StaticCredentialsProvider(resolvedCredentials), logger: makeLogger())
+            credentialsProvider: StaticCredentialsProvider(resolvedCredentials), logger: logger)
+    }
+
+    private func region(from resolver: ConfigurationResolver, isLocal: Bool) throws -> String {
+        do throws(ClientConfigurationError) {
+            return try resolver.region(explicit: region, profile: profile)
+        } catch .noRegion where isLocal {
+            return AdminLimits.localRegionDefault
+        }
+    }
+
+    private func credentials(from resolver: ConfigurationResolver, isLocal: Bool) throws -> SigV4Credentials {
+        do throws(ClientConfigurationError) {
+            return try resolver.credentials(profile: profile)
+        } catch .noCredentials where isLocal {
+            return Self.dummyCredentials
+        }
     }
 
     private func makeLogger() -> Logger {

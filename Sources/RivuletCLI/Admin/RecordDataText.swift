@@ -5,7 +5,9 @@ import Foundation
 /// `--output json` gives the exact bytes.
 enum RecordDataText {
     static func text(_ data: [UInt8]) -> String {
-        guard let text = String(validating: data, as: UTF8.self) else { return "base64:" + Data(data).base64EncodedString() }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return "base64:" + Data(data).base64EncodedString()
+        }
         var shown = ""
         shown.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -13,7 +13,10 @@ struct TimestampArgument: ExpressibleByArgument {
             return
         }
         let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [.withInternetDateTime, [.withInternetDateTime, .withFractionalSeconds]] {
+        let accepted: [ISO8601DateFormatter.Options] = [
+            .withInternetDateTime, [.withInternetDateTime, .withFractionalSeconds],
+        ]
+        for options in accepted {
             formatter.formatOptions = options
             if let date = formatter.date(from: argument) {
                 timestamp = WireTimestamp(epochSeconds: date.timeIntervalSince1970)

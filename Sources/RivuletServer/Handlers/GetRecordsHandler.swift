@@ -33,6 +33,9 @@ struct GetRecordsHandler: OperationHandler {
                 data: record.data,
                 partitionKey: record.partitionKey)
         }
+        service.metrics.recordRecordsOut(
+            stream: key.name, records: records.count,
+            bytes: result.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
         let caughtUp = result.nextPosition >= result.shard.nextPosition
         let millisBehindLatest: Int64 =
             caughtUp ? 0 : max(0, now - (result.records.last?.arrivalMilliseconds ?? now))

@@ -22,6 +22,7 @@ struct PutRecordHandler: OperationHandler {
         }
         let record = AppendRecord(partitionKey: input.partitionKey, data: input.data)
         let receipts = try await service.store.append(key, [ShardAppend(shardIndex: shard.index, records: [record])])
+        service.metrics.recordRecordsIn(stream: key.name, records: 1, bytes: input.data.count)
         return PutRecordOutput(
             shardId: shard.id.description,
             sequenceNumber: shard.sequenceNumber(at: receipts[0].firstPosition).description,

@@ -45,6 +45,7 @@ struct PutRecordsHandler: OperationHandler {
         }
 
         let receipts = try await service.store.append(key, batches)
+        service.metrics.recordRecordsIn(stream: key.name, records: input.records.count, bytes: requestBytes)
         let results = placements.map { placement in
             let receipt = receipts[placement.batch]
             let shard = stream.shard(index: receipt.shardIndex)!

@@ -14,6 +14,7 @@ public final class KinesisService: Sendable {
     let pageTokens: NextTokenCodec
     let configuration: ServiceConfiguration
     let lifecycle: StreamLifecycle
+    let metrics = ServerMetrics()
     let logger: Logger
 
     /// `secret` is the server's persistent key: iterators and page tokens are sealed with keys derived from it, so

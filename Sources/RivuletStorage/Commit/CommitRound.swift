@@ -53,8 +53,11 @@ struct CommitRound {
             }
         }
         var unsynchronized: [OpenFile] = []
+        CommitMetrics.recordRound(appends: requests.count)
         if policy == .always {
+            let started = DispatchTime.now().uptimeNanoseconds
             written = synchronize(written, fileSystem: fileSystem)
+            CommitMetrics.recordSynchronization(nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - started))
         } else {
             unsynchronized = written.map(\.file)
         }
