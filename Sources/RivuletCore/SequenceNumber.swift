@@ -51,19 +51,29 @@ public struct SequenceNumber: Hashable, Sendable, Comparable, CustomStringConver
         self.position = position
     }
 
+    /// Rendered into one fixed buffer: every PutRecords result and every record read carries one, so this is hot.
     public var description: String {
-        var text = Self.marker
-        text.reserveCapacity(Self.digitCount)
-        Self.append(UInt64(shardCreationMilliseconds), digits: Self.creationDigits, to: &text)
-        Self.append(UInt64(shardIndex), digits: Self.shardDigits, to: &text)
-        Self.append(position, digits: Self.positionDigits, to: &text)
-        return text
+        String(unsafeUninitializedCapacity: Self.digitCount) { buffer in
+            buffer[0] = UInt8(ascii: "4")
+            buffer[1] = UInt8(ascii: "9")
+            let creationEnd = 2 + Self.creationDigits
+            let shardEnd = creationEnd + Self.shardDigits
+            Self.writeDigits(UInt64(shardCreationMilliseconds), into: buffer, from: 2, to: creationEnd)
+            Self.writeDigits(UInt64(shardIndex), into: buffer, from: creationEnd, to: shardEnd)
+            Self.writeDigits(position, into: buffer, from: shardEnd, to: Self.digitCount)
+            return Self.digitCount
+        }
     }
 
-    private static func append(_ value: UInt64, digits: Int, to text: inout String) {
-        let rendered = String(value)
-        text.append(String(repeating: "0", count: max(0, digits - rendered.count)))
-        text.append(rendered)
+    /// Writes `value` zero-padded into `buffer[start..<end]`, least significant digit last.
+    private static func writeDigits(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) {
+        var remaining = value
+        var index = end
+        while index > start {
+            index -= 1
+            buffer[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
     }
 
     public static func < (left: SequenceNumber, right: SequenceNumber) -> Bool {

@@ -16,33 +16,38 @@ struct ConstraintChecker {
             "\(violations.count) validation \(noun) detected: " + violations.joined(separator: "; "))
     }
 
-    mutating func check(_ object: WireObject, _ rules: ShapeRules, parentPath: String? = nil) {
+    mutating func check(_ object: WireObject, _ rules: ShapeRules) {
+        check(object, rules, parentPath: { nil })
+    }
+
+    // Paths and value descriptions are built only when a violation is reported: a valid PutRecords of 500 records
+    // must not pay for 500 path strings and a printout of its whole list.
+    private mutating func check(_ object: WireObject, _ rules: ShapeRules, parentPath: () -> String?) {
         for rule in rules.members {
             guard !isFull else { return }
-            let path = parentPath.map { "\($0).\(rule.path)" } ?? rule.path
+            func path() -> String { parentPath().map { "\($0).\(rule.path)" } ?? rule.path }
             guard let value = object[rule.name] else {
-                if rule.isRequired { report("null", path, "Member must not be null") }
+                if rule.isRequired { report("null", path(), "Member must not be null") }
                 continue
             }
             check(value, rule.type, path)
         }
     }
 
-    private mutating func check(_ value: WireValue, _ type: MemberType, _ path: String) {
+    private mutating func check(_ value: WireValue, _ type: MemberType, _ path: () -> String) {
         switch (type, value) {
         case (.string(let rule), .string(let text)):
-            for violation in rule.violations(of: text) { report(quoted(text), path, violation) }
+            for violation in rule.violations(of: text) { report(Self.quoted(text), path(), violation) }
         case (.integer(let range), .integer(let number)), (.long(let range), .integer(let number)):
             if let min = range.min, number < min {
-                report(quoted(String(number)), path, "Member must have value greater than or equal to \(min)")
+                report(Self.quoted(String(number)), path(), "Member must have value greater than or equal to \(min)")
             }
             if let max = range.max, number > max {
-                report(quoted(String(number)), path, "Member must have value less than or equal to \(max)")
+                report(Self.quoted(String(number)), path(), "Member must have value less than or equal to \(max)")
             }
         case (.blob(let range), .bytes(let bytes)):
-            let description = quoted("java.nio.HeapByteBuffer[pos=0 lim=\(bytes.count) cap=\(bytes.count)]")
             for violation in LengthRange.violations(of: range, count: bytes.count) {
-                report(description, path, violation)
+                report(Self.quoted("java.nio.HeapByteBuffer[pos=0 lim=\(bytes.count) cap=\(bytes.count)]"), path(), violation)
             }
         case (.structure(let rules), .object(let object)):
             check(object, rules, parentPath: path)
@@ -59,49 +64,55 @@ struct ConstraintChecker {
     /// Structures in a list are checked member by member (`records.1.member.partitionKey`); a list of strings is
     /// reported once, as a whole, with every constraint of its element.
     private mutating func checkList(
-        _ elements: [WireValue], _ elementType: MemberType, _ range: LengthRange, _ path: String
+        _ elements: [WireValue], _ elementType: MemberType, _ range: LengthRange, _ path: () -> String
     ) {
-        let description = quoted("[" + elements.map { describe($0, elementType) }.joined(separator: ", ") + "]")
+        func description() -> String {
+            Self.quoted("[" + elements.map { Self.describe($0, elementType) }.joined(separator: ", ") + "]")
+        }
         for violation in LengthRange.violations(of: range, count: elements.count) {
-            report(description, path, violation)
+            report(description(), path(), violation)
         }
         switch elementType {
         case .structure(let rules):
             for (index, element) in elements.enumerated() {
                 guard case .object(let object) = element else { continue }
-                check(object, rules, parentPath: "\(path).\(index + 1).member")
+                check(object, rules, parentPath: { "\(path()).\(index + 1).member" })
             }
         case .string(let rule):
             let broken = elements.contains { element in
                 guard case .string(let text) = element else { return false }
                 return !rule.violations(of: text).isEmpty
             }
-            if broken { report(description, path, "Member must satisfy constraint: \(rule.summary)") }
+            if broken { report(description(), path(), "Member must satisfy constraint: \(rule.summary)") }
         default:
             break
         }
     }
 
     private mutating func checkMap(
-        _ object: WireObject, _ keyRule: StringRule, _ valueRule: StringRule, _ range: LengthRange, _ path: String
+        _ object: WireObject, _ keyRule: StringRule, _ valueRule: StringRule, _ range: LengthRange, _ path: () -> String
     ) {
-        let entries = object.members.map { member in "\(member.name)=\(describe(member.value, .string(valueRule)))" }
-        let description = quoted("{" + entries.joined(separator: ", ") + "}")
+        func description() -> String {
+            let entries = object.members.map { member in
+                "\(member.name)=\(Self.describe(member.value, .string(valueRule)))"
+            }
+            return Self.quoted("{" + entries.joined(separator: ", ") + "}")
+        }
         for violation in LengthRange.violations(of: range, count: object.members.count) {
-            report(description, path, violation)
+            report(description(), path(), violation)
         }
         if object.members.contains(where: { !keyRule.violations(of: $0.name).isEmpty }) {
-            report(description, path, "Map keys must satisfy constraint: \(keyRule.summary)")
+            report(description(), path(), "Map keys must satisfy constraint: \(keyRule.summary)")
         }
         let brokenValue = object.members.contains { member in
             guard case .string(let text) = member.value else { return false }
             return !valueRule.violations(of: text).isEmpty
         }
-        if brokenValue { report(description, path, "Map value must satisfy constraint: \(valueRule.summary)") }
+        if brokenValue { report(description(), path(), "Map value must satisfy constraint: \(valueRule.summary)") }
     }
 
     /// How the service prints an element of a list or map value.
-    private func describe(_ value: WireValue, _ type: MemberType) -> String {
+    private static func describe(_ value: WireValue, _ type: MemberType) -> String {
         switch (type, value) {
         case (_, .string(let text)): text
         case (_, .integer(let number)): String(number)
@@ -112,7 +123,7 @@ struct ConstraintChecker {
         }
     }
 
-    private func quoted(_ text: String) -> String { "'\(text)'" }
+    private static func quoted(_ text: String) -> String { "'\(text)'" }
 
     private mutating func report(_ value: String, _ path: String, _ violation: String) {
         guard !isFull else { return }
