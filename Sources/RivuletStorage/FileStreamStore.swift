@@ -1,45 +1,5 @@
-// Design notes: the file store
-//
-// Layout. Under the store's folder:
-//
-//     catalog.json                                    every StreamDescriptor, replaced atomically
-//     streams/<account>.<region>.<name>.<createdMilliseconds>/
-//         shardId-000000000000/
-//             00000000000000000000.log                segment: frames, named by its first position (20 digits)
-//             00000000000000000000.index              sparse index + summary of a closed segment
-//             00000000000000104857.log                the active (last) segment
-//
-// Name parts are escaped to [A-Za-z0-9-] plus %XX; the creation time keeps a deleted and re-created stream of the
-// same name in a different folder.
-//
-// Frames. Each batch of records for one shard is one frame: payload length (u32), CRC32C of the payload (u32), then
-// first position (u64), arrival time in epoch milliseconds (i64), record count (u32), and per record the partition key
-// length (u16), data length (u32), key bytes and data bytes; little-endian throughout (see RecordFrame). Every
-// reader checks length bounds, checksum, record layout and that positions continue exactly where the previous frame
-// (or the index entry) said they would.
-//
-// Index. A closed segment's .index file holds its summary (first and next position, first and last arrival, size) and
-// one entry (position, file offset, arrival) per `indexIntervalBytes`, with checksums. In memory the store keeps only
-// summaries per closed segment, the active segment's index, and a bounded cache of closed segments' indexes, so
-// memory does not grow with stored data. Seeks by position and by timestamp are binary searches over summaries, then
-// over index entries, then a short scan of frames.
-//
-// Durability contract. All writes go through one serial commit queue (CommitPipeline). Appends waiting there are
-// committed in rounds: each touched shard gets one pwrite of all its new frames, then (fsync policy `always`) every
-// written file is fdatasynced once, concurrently, and only then are the records published to readers and the callers
-// resumed. An acknowledged append therefore survives a crash of the machine under `always`, a crash of the process
-// under `interval` and `never`. A failed write or sync fails the callers of that shard with StorageError.io and cuts
-// the file back to its last acknowledged byte; nothing unacknowledged becomes readable. Arrival times come from the
-// clock at commit, never decreasing within a shard.
-//
-// Recovery. Open reads the catalog, then for each shard trusts closed segments whose index file is intact and matches
-// the segment's size (rebuilding it otherwise), and scans the active segment, truncating at the first torn, damaged or
-// out-of-sequence frame and logging what was dropped. Folders of streams no longer in the catalog (an interrupted
-// delete) are removed.
-//
-// Retention. Whole segments whose newest record is older than the stream's retention are deleted, oldest first; a
-// segment rolls when it reaches `segmentBytesMax` or when its first record is `segmentAgeMillisecondsMax` old, so
-// expiry is never held back by more than that. The trim horizon is the first position of the oldest segment left.
+// The file store's layout, frame format, durability contract, recovery and retention are described in
+// docs/ARCHITECTURE.md ("Storage"); keep the two in step.
 
 import Logging
 import RivuletCore

@@ -1,8 +1,37 @@
 import RivuletCore
+import RivuletStorage
 
-/// The retention bounds AWS enforces beyond the model's minimum of 1 hour.
+/// What AWS checks when a stream's retention changes, beyond the model's minimum of 1 hour: the account-wide bounds,
+/// and that Increase only lengthens and Decrease only shortens.
 enum RetentionRules {
-    static func checkBounds(_ hours: Int) throws {
+    enum Direction {
+        case increase
+        case decrease
+    }
+
+    static func change(
+        _ key: StreamKey, to hours: Int, _ direction: Direction, service: KinesisService
+    ) async throws {
+        try checkBounds(hours)
+        try await service.changeActiveStream(key) { stream in
+            switch direction {
+            case .increase where hours < stream.retentionHours:
+                throw KinesisError(
+                    .invalidArgument,
+                    "Requested retention period (\(hours) hours) for stream \(key.name) can not be shorter than "
+                        + "existing retention period (\(stream.retentionHours) hours). Use DecreaseRetentionPeriod API.")
+            case .decrease where hours > stream.retentionHours:
+                throw KinesisError(
+                    .invalidArgument,
+                    "Requested retention period (\(hours) hours) for stream \(key.name) can not be longer than "
+                        + "existing retention period (\(stream.retentionHours) hours). Use IncreaseRetentionPeriod API.")
+            default:
+                stream.retentionHours = hours
+            }
+        }
+    }
+
+    private static func checkBounds(_ hours: Int) throws {
         if hours < Limits.retentionHoursMin {
             throw KinesisError(
                 .invalidArgument,
