@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Testing
 
 @testable import RivuletServer
@@ -23,7 +24,8 @@ import Testing
         #expect(records.first?["Data"] as? String == base64("record 0"))
         #expect(records.first?["PartitionKey"] as? String == "key0")
         #expect(records.compactMap { $0["SequenceNumber"] as? String } == Array(sequenceNumbers.prefix(15)))
-        #expect(page["MillisBehindLatest"] as? Int == 0 || page["MillisBehindLatest"] as? Int != nil)
+        // Five records remain, all written at the harness clock's current time.
+        #expect(page["MillisBehindLatest"] as? Int == 0)
         let next = try #require(page["NextShardIterator"] as? String)
         let rest = try await harness.call("GetRecords", #"{"ShardIterator":"\#(next)"}"#)
         #expect((rest["Records"] as? [Any])?.count == 5)
@@ -152,9 +154,18 @@ import Testing
         #expect(answer.errorType == "IncompleteSignatureException")
     }
 
-    @Test func metricsAreServed() async {
+    @Test func getOutsideMetricsAndHealthIsAccessDenied() async {
         let harness = DispatcherHarness()
         let answer = await harness.send("", "", method: .GET, signed: false)
         #expect(answer.status == 403)
+        #expect(answer.rawBody.contains("<AccessDeniedException>"))
+    }
+
+    @Test func metricsAreServedWithoutAuthentication() async {
+        let harness = DispatcherHarness()
+        let response = await harness.dispatcher.respond(
+            to: HTTPRequest(method: .GET, uri: "/metrics", headers: [:], body: ByteBuffer()))
+        #expect(response.status == .ok)
+        #expect(String(buffer: response.body) == "metrics\n")
     }
 }
