@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import RivuletCore
 
 #if canImport(Glibc)
     import Glibc
@@ -21,8 +22,8 @@ struct AsyncHTTPTransport: HTTPTransport {
         var configuration = HTTPClient.Configuration(
             timeout: HTTPClient.Configuration.Timeout(connect: .milliseconds(timeouts.connectMilliseconds)),
             connectionPool: HTTPClient.Configuration.ConnectionPool(
-                idleTimeout: .milliseconds(ClientLimits.idleConnectionMilliseconds),
-                concurrentHTTP1ConnectionsPerHostSoftLimit: ClientLimits.connectionsPerEndpointMax))
+                idleTimeout: .milliseconds(Limits.idleConnectionMilliseconds),
+                concurrentHTTP1ConnectionsPerHostSoftLimit: Limits.connectionsPerEndpointMax))
         // A refused connection should fail the attempt at once; the retry policy decides about trying again, with
         // its own backoff, instead of the pool retrying quietly until the timeout.
         configuration.connectionPool.retryConnectionEstablishment = false
@@ -54,11 +55,11 @@ struct AsyncHTTPTransport: HTTPTransport {
         }
         let body: ByteBuffer
         do {
-            body = try await response.body.collect(upTo: ClientLimits.responseBodyBytesMax)
+            body = try await response.body.collect(upTo: Limits.responseBodyBytesMax)
         } catch is NIOTooManyBytesError {
             throw KinesisClientError.unexpectedResponse(
                 httpStatus: Int(response.status.code), requestId: response.headers.first(name: "x-amzn-requestid"),
-                detail: "the response body is larger than \(ClientLimits.responseBodyBytesMax) bytes")
+                detail: "the response body is larger than \(Limits.responseBodyBytesMax) bytes")
         } catch {
             throw failure(error, endpoint: request.endpoint)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import RivuletCore
 
 /// The shared `credentials` and `config` files, at the paths the environment names (`AWS_SHARED_CREDENTIALS_FILE`,
 /// `AWS_CONFIG_FILE`) or in `~/.aws/`. A missing file reads as empty: most machines have one of the two or none.
@@ -43,13 +44,13 @@ struct ProfileFiles {
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             defer { try? handle.close() }
-            bytes = try handle.read(upToCount: ClientLimits.profileFileBytesMax + 1)
+            bytes = try handle.read(upToCount: Limits.profileFileBytesMax + 1)
         } catch {
             throw .unreadableFile(path: path, reason: error.localizedDescription)
         }
         let data = bytes ?? Data()
-        guard data.count <= ClientLimits.profileFileBytesMax else {
-            throw .unreadableFile(path: path, reason: "larger than \(ClientLimits.profileFileBytesMax) bytes")
+        guard data.count <= Limits.profileFileBytesMax else {
+            throw .unreadableFile(path: path, reason: "larger than \(Limits.profileFileBytesMax) bytes")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadableFile(path: path, reason: "not UTF-8 text")

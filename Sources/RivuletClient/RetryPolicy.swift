@@ -12,7 +12,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
     public init(attemptsMax: Int, delayMillisecondsBase: Int64, delayMillisecondsMax: Int64) {
         precondition(
-            (1...ClientLimits.attemptsMax).contains(attemptsMax), "attempts must be in 1...\(ClientLimits.attemptsMax)")
+            (1...Limits.clientAttemptsMax).contains(attemptsMax), "attempts must be in 1...\(Limits.clientAttemptsMax)")
         precondition(
             delayMillisecondsBase >= 0 && delayMillisecondsBase <= delayMillisecondsMax, "delays must be ordered")
         self.attemptsMax = attemptsMax

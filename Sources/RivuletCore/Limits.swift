@@ -50,4 +50,47 @@ public enum Limits {
     // MARK: Validation
     /// At most this many constraint violations are listed in one ValidationException.
     public static let validationMessagesMax = 10
+
+    // MARK: Wire protocol
+    /// Deepest nesting of arrays and objects a body may have. The deepest shape of the API nests four levels; the
+    /// margin tolerates clients that wrap, while a hostile body cannot exhaust the parser's stack.
+    public static let jsonNestingDepthMax = 64
+    /// The model's bound on a ShardIterator.
+    public static let shardIteratorLengthMax = 512
+    /// Longest account id or region name an iterator carries, so that every iterator fits the 512 characters.
+    public static let iteratorScopeBytesMax = 64
+
+    // MARK: Request signing
+    /// How far a request's signing time may lie from the server's clock, either way: AWS allows 15 minutes.
+    public static let clockSkewSecondsMax: Int64 = 15 * 60
+    /// Longest region name accepted in a credential scope. Real ones are under 20 characters; the region names a
+    /// directory of streams on the server, so it is kept short and plain.
+    public static let regionLengthMax = 64
+
+    // MARK: Client
+    /// The most attempts a retry policy may make for one call, however it is configured.
+    public static let clientAttemptsMax = 20
+    /// Largest response body read: a GetRecords response of 10 MiB of data grows by a third in base64, plus JSON
+    /// framing and the records' other members.
+    public static let responseBodyBytesMax = 16 * 1024 * 1024
+    /// How much of an unexpected response body is kept for the error message.
+    public static let unexpectedBodyExcerptBytesMax = 512
+    /// Connections kept open to the endpoint for reuse; callers beyond them wait for a free one.
+    public static let connectionsPerEndpointMax = 64
+    /// How long an unused pooled connection stays open.
+    public static let idleConnectionMilliseconds: Int64 = 60_000
+    /// Largest shared configuration or credentials file read; a bigger one is refused, not truncated.
+    public static let profileFileBytesMax = 1024 * 1024
+
+    // MARK: Storage engine
+    /// Largest frame payload accepted on write and on read: a whole PutRecords request (10 MiB) plus per-record
+    /// framing fits with room to spare; a length beyond this in a stored frame marks it as torn or corrupt.
+    public static let framePayloadBytesMax = 64 * 1024 * 1024
+    /// A partition key's UTF-8 bytes are stored with a 16-bit length.
+    public static let partitionKeyBytesMax = Int(UInt16.max)
+    /// A read that finds its segment deleted under it (retention) starts again from the new trim horizon this many
+    /// times before it reports the failure.
+    public static let readAttemptsMax = 4
+    /// Bytes read per pread while scanning a segment during recovery.
+    public static let recoveryReadBufferBytes = 1024 * 1024
 }

@@ -62,7 +62,7 @@ import Testing
 
     @Test func lengthsOutsideTheBoundsAreInvalid() {
         for length in [
-            UInt32(0), UInt32(RecordFrame.payloadFixedBytes - 1), UInt32(StorageLimits.framePayloadBytesMax + 1),
+            UInt32(0), UInt32(RecordFrame.payloadFixedBytes - 1), UInt32(Limits.framePayloadBytesMax + 1),
         ] {
             var frame = encoded()
             withUnsafeBytes(of: length.littleEndian) { frame.replaceSubrange(0..<4, with: $0) }

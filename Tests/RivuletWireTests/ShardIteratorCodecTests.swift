@@ -16,7 +16,7 @@ import Testing
 
     @Test func roundTripsWithinTheModelsLength() throws {
         let text = codec.seal(iterator)
-        #expect(text.utf8.count <= WireLimits.shardIteratorLengthMax)
+        #expect(text.utf8.count <= Limits.shardIteratorLengthMax)
         #expect(text.utf8.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
         #expect(try codec.open(text, nowMilliseconds: issued + 1000) == iterator)
         #expect(codec.seal(iterator) != text, "every iterator has its own nonce")

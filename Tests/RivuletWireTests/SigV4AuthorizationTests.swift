@@ -97,7 +97,7 @@ import Testing
                         + "Credential should be scoped with a valid terminator: 'aws4_request', not 'aws4'."))
     }
 
-    @Test(arguments: ["", "-east", "east-", "..", String(repeating: "a", count: SigV4Limits.regionLengthMax + 1)])
+    @Test(arguments: ["", "-east", "east-", "..", String(repeating: "a", count: Limits.regionLengthMax + 1)])
     func refusesRegionsThatCouldNotNameADirectory(region: String) {
         let header = Self.valid.replacingOccurrences("/us-east-1/", "/\(region)/")
         #expect(Self.refusal(header)?.code == .invalidSignature)

@@ -36,7 +36,7 @@ enum RecordFrame {
     ) {
         precondition(!records.isEmpty, "a frame holds at least one record")
         let size = frameBytes(of: records)
-        precondition(size - headerBytes <= StorageLimits.framePayloadBytesMax, "batch too large for one frame")
+        precondition(size - headerBytes <= Limits.framePayloadBytesMax, "batch too large for one frame")
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: size))
         buffer.withUnsafeMutableBytes { whole in
@@ -57,7 +57,7 @@ enum RecordFrame {
 
     private static func write(_ record: AppendRecord, into frame: UnsafeMutableRawBufferPointer, at start: Int) -> Int {
         let keyBytes = record.partitionKey.utf8.count
-        precondition(keyBytes <= StorageLimits.partitionKeyBytesMax, "partition key too long to store")
+        precondition(keyBytes <= Limits.partitionKeyBytesMax, "partition key too long to store")
         frame.storeBytes(of: UInt16(keyBytes).littleEndian, toByteOffset: start, as: UInt16.self)
         frame.storeBytes(of: UInt32(record.data.count).littleEndian, toByteOffset: start + 2, as: UInt32.self)
         var offset = start + recordHeaderBytes
@@ -79,7 +79,7 @@ enum RecordFrame {
     static func check(_ bytes: UnsafeRawBufferPointer) -> Check {
         guard bytes.count >= headerBytes else { return .incomplete(frameBytes: nil) }
         let payloadBytes = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
-        guard payloadBytes >= payloadFixedBytes, payloadBytes <= StorageLimits.framePayloadBytesMax else {
+        guard payloadBytes >= payloadFixedBytes, payloadBytes <= Limits.framePayloadBytesMax else {
             return .invalid("frame length \(payloadBytes) out of bounds")
         }
         let total = headerBytes + payloadBytes

@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// Rebuilds a segment's summary and sparse index by reading every frame, stopping at the first frame that is torn,
 /// damaged, or out of sequence (its first position must continue the previous frame and its arrival time must not
 /// go back).
@@ -21,7 +23,7 @@ enum SegmentScanner {
         var outOfSequence: String?
         let walker = FrameWalker(
             file: file, fileSystem: fileSystem, from: 0, to: fileBytes,
-            bufferBytes: StorageLimits.recoveryReadBufferBytes)
+            bufferBytes: Limits.recoveryReadBufferBytes)
         let end = try walker.walk { header, _, offset in
             guard header.firstPosition == summary.nextPosition else {
                 outOfSequence = "frame starts at position \(header.firstPosition), expected \(summary.nextPosition)"

@@ -27,7 +27,7 @@ extension ShardLog {
             do {
                 return try readOnce(from: position, recordLimit: recordLimit, byteLimit: byteLimit)
             } catch StorageError.io(let operation, let path, let errno)
-                where operation == "open" && errno == ENOENT && attempt < StorageLimits.readAttemptsMax
+                where operation == "open" && errno == ENOENT && attempt < Limits.readAttemptsMax
             {
                 // Retention removed the segment between finding and opening it; the trim horizon has moved on.
                 environment.logger.debug("segment removed during read; retrying", metadata: ["file.path": "\(path)"])
@@ -99,7 +99,7 @@ extension ShardLog {
             do {
                 return try positionOnce(atTimestamp: milliseconds)
             } catch StorageError.io(let operation, _, let errno)
-                where operation == "open" && errno == ENOENT && attempt < StorageLimits.readAttemptsMax
+                where operation == "open" && errno == ENOENT && attempt < Limits.readAttemptsMax
             {
                 attempt += 1
             }

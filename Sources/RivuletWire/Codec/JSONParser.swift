@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// A strict recursive-descent JSON parser over a borrowed buffer. Strings without escapes are made in one copy;
 /// integers are read exactly into 64 bits, everything else through the standard library's correctly rounded
 /// `Double` parsing.
@@ -87,7 +89,7 @@ struct JSONParser {
     /// Consumes the opening bracket, refusing documents nested deeper than the limit.
     private mutating func enterContainer() throws(Malformed) {
         depth += 1
-        guard depth <= WireLimits.jsonNestingDepthMax else { throw Malformed() }
+        guard depth <= Limits.jsonNestingDepthMax else { throw Malformed() }
         position += 1
     }
 

@@ -15,8 +15,8 @@ public struct ShardIteratorCodec: Sendable {
     }
 
     public func seal(_ iterator: IteratorPosition) -> String {
-        precondition(iterator.account.utf8.count <= WireLimits.iteratorScopeBytesMax, "account ids are short")
-        precondition(iterator.region.utf8.count <= WireLimits.iteratorScopeBytesMax, "region names are short")
+        precondition(iterator.account.utf8.count <= Limits.iteratorScopeBytesMax, "account ids are short")
+        precondition(iterator.region.utf8.count <= Limits.iteratorScopeBytesMax, "region names are short")
         precondition(iterator.streamName.utf8.count <= Limits.streamNameLengthMax)
         var writer = TokenWriter(version: Self.version)
         writer.integer(iterator.issuedMilliseconds)
@@ -27,7 +27,7 @@ public struct ShardIteratorCodec: Sendable {
         writer.string(iterator.region)
         writer.string(iterator.streamName)
         let text = sealer.seal(writer.bytes, purpose: Self.purpose)
-        assert(text.utf8.count <= WireLimits.shardIteratorLengthMax)
+        assert(text.utf8.count <= Limits.shardIteratorLengthMax)
         return text
     }
 

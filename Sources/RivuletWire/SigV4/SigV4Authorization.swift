@@ -112,7 +112,7 @@ public struct SigV4Authorization: Sendable, Equatable {
     /// (`local` is common), but the region names a directory on disk, so nothing else gets through.
     private static func isPlausibleRegion(_ region: String) -> Bool {
         let bytes = region.utf8
-        guard let first = bytes.first, let last = bytes.last, bytes.count <= SigV4Limits.regionLengthMax,
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= Limits.regionLengthMax,
             first != UInt8(ascii: "-"), last != UInt8(ascii: "-")
         else { return false }
         return bytes.allSatisfy { byte in

@@ -1,7 +1,7 @@
 import RivuletCore
 
 /// Checks a signed request on the server, after `SigV4Authorization.parse` and after the access key has been found:
-/// the signing time (its format, and that it is within `SigV4Limits.clockSkewSecondsMax` of now), that the scope's
+/// the signing time (its format, and that it is within `Limits.clockSkewSecondsMax` of now), that the scope's
 /// date is the signing date, and then the signature itself, recomputed from the request and the secret.
 public enum SigV4Verifier {
     public static func verify(
@@ -58,7 +58,7 @@ public enum SigV4Verifier {
     /// A signature is good for a limited time either side of the server's clock, which bounds how long a captured
     /// request can be replayed.
     private static func checkWindow(_ timestamp: SigV4Timestamp, now: SigV4Timestamp) throws(KinesisError) {
-        let skew = SigV4Limits.clockSkewSecondsMax
+        let skew = Limits.clockSkewSecondsMax
         let minutes = skew / 60
         let earliest = now.adding(seconds: -skew)
         let latest = now.adding(seconds: skew)

@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// The constraints of a string shape.
 struct StringRule: Sendable {
     var length: LengthRange
@@ -47,7 +49,7 @@ struct StringRule: Sendable {
     static let hashKey = StringRule(pattern: .hashKey)
     static let sequenceNumber = StringRule(pattern: .sequenceNumber)
     static let partitionKey = StringRule(length: LengthRange(min: 1, max: 256))
-    static let shardIterator = StringRule(length: LengthRange(min: 1, max: WireLimits.shardIteratorLengthMax))
+    static let shardIterator = StringRule(length: LengthRange(min: 1, max: Limits.shardIteratorLengthMax))
     static let nextToken = StringRule(length: LengthRange(min: 1, max: 1_048_576))
     static let tagKey = StringRule(length: LengthRange(min: 1, max: 128))
     static let tagValue = StringRule(length: LengthRange(min: 0, max: 256))
