@@ -18,8 +18,15 @@ struct GetRecordsHandler: OperationHandler {
         }
         let shardId = ShardID(index: iterator.shardIndex)
         let missingShard = KinesisError.shardNotFound(shardId, in: key)
-        guard let stream = try? await service.readableStream(key),
-            stream.createdMilliseconds == iterator.streamCreatedMilliseconds,
+        // A stream deleted (or re-created) since the iterator was issued means its shard is gone; any other failure,
+        // such as a disk error, must reach the caller as itself rather than as a missing shard.
+        let current: StreamDescriptor?
+        do {
+            current = try await service.readableStream(key)
+        } catch let error as KinesisError where error.code == .resourceNotFound {
+            current = nil
+        }
+        guard let stream = current, stream.createdMilliseconds == iterator.streamCreatedMilliseconds,
             let shard = stream.shard(index: iterator.shardIndex)
         else { throw missingShard }
 
