@@ -8,6 +8,10 @@ let package = Package(
         .executable(name: "rivulet", targets: ["rivulet"]),
         .library(name: "RivuletClient", targets: ["RivuletClient"]),
         .library(name: "RivuletStorage", targets: ["RivuletStorage"]),
+        .library(name: "RivuletAggregation", targets: ["RivuletAggregation"]),
+        .library(name: "RivuletProducer", targets: ["RivuletProducer"]),
+        .library(name: "RivuletLeases", targets: ["RivuletLeases"]),
+        .library(name: "RivuletConsumer", targets: ["RivuletConsumer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -19,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "CRC32C", path: "Sources/CRC32C"),
@@ -71,6 +77,47 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RivuletAggregation",
+            dependencies: [
+                "RivuletCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "RivuletProducer",
+            dependencies: [
+                "RivuletCore", "RivuletWire", "RivuletClient", "RivuletAggregation",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "RivuletLeases",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .target(
+            name: "RivuletConsumer",
+            dependencies: [
+                "RivuletCore", "RivuletWire", "RivuletClient", "RivuletAggregation", "RivuletLeases",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "RivuletTestSupport",
+            dependencies: [
+                "RivuletCore", "RivuletWire", "RivuletClient", "RivuletServer", "RivuletStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "RivuletBench",
             dependencies: [
                 "RivuletCore", "RivuletWire", "RivuletClient",
@@ -81,6 +128,7 @@ let package = Package(
             name: "RivuletCLI",
             dependencies: [
                 "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletServer", "RivuletClient", "RivuletBench",
+                "RivuletAggregation", "RivuletProducer", "RivuletLeases", "RivuletConsumer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -98,6 +146,22 @@ let package = Package(
         ),
         .testTarget(name: "RivuletClientTests", dependencies: ["RivuletClient", "RivuletWire", "RivuletCore"]),
         .testTarget(name: "RivuletBenchTests", dependencies: ["RivuletBench"]),
+        .testTarget(name: "RivuletAggregationTests", dependencies: ["RivuletAggregation", "RivuletCore"]),
+        .testTarget(
+            name: "RivuletProducerTests",
+            dependencies: [
+                "RivuletProducer", "RivuletAggregation", "RivuletClient", "RivuletWire", "RivuletCore",
+                "RivuletTestSupport",
+            ]
+        ),
+        .testTarget(name: "RivuletLeasesTests", dependencies: ["RivuletLeases"]),
+        .testTarget(
+            name: "RivuletConsumerTests",
+            dependencies: [
+                "RivuletConsumer", "RivuletLeases", "RivuletAggregation", "RivuletClient", "RivuletWire", "RivuletCore",
+                "RivuletTestSupport",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
