@@ -1,4 +1,5 @@
-/// Where a consumer application keeps its leases: one table per application, shared by all of its workers.
+/// Where a consumer application keeps its leases: one set of leases per application, shared by all of its workers
+/// (the SQL stores keep every application's leases in one table, apart by an application column).
 ///
 /// Every write but `createLeaseIfNotExists` is conditional on the lease's counter (and owner, where stated) still
 /// being what the caller last read, and returns the lease as written, or nil when the condition failed because
@@ -18,7 +19,8 @@ public protocol LeaseStore: Sendable {
     func renewLease(_ lease: Lease) async throws -> Lease?
 
     /// Takes a lease for `owner` (free, expired, or stolen): sets the owner and increments the counter if the counter
-    /// is unchanged; `ownerSwitchesSinceCheckpoint` grows by one when the owner changes.
+    /// is unchanged; `ownerSwitchesSinceCheckpoint` grows by one when the owner changes from one worker to another
+    /// (as in the KCL, taking a lease nobody holds, or one's own, is not a switch).
     func takeLease(_ lease: Lease, owner: String) async throws -> Lease?
 
     /// Gives a held lease up: clears the owner if counter and owner are unchanged.
@@ -36,4 +38,12 @@ public protocol LeaseStore: Sendable {
 
     /// Deletes a lease if its counter is unchanged (used once a finished parent's children have all started).
     func deleteLease(_ lease: Lease) async throws -> Bool
+
+    /// Releases the store's connections; later calls throw `LeaseStoreError`. Stores without resources (the
+    /// in-memory one) need not implement it.
+    func close() async throws
+}
+
+extension LeaseStore {
+    public func close() async throws {}
 }
