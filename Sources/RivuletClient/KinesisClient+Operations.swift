@@ -101,6 +101,21 @@ extension KinesisClient {
         try await send(UpdateStreamModeOperation.self, input)
     }
 
+    /// Splits an open shard in two at a hash key; the stream is UPDATING until the children exist.
+    public func splitShard(_ input: SplitShardInput) async throws -> SplitShardOutput {
+        try await send(SplitShardOperation.self, input)
+    }
+
+    /// Merges two open shards with adjacent hash key ranges; the stream is UPDATING until the child exists.
+    public func mergeShards(_ input: MergeShardsInput) async throws -> MergeShardsOutput {
+        try await send(MergeShardsOperation.self, input)
+    }
+
+    /// Reshapes a provisioned stream to a number of equal shards (at most double or half the open ones per call).
+    public func updateShardCount(_ input: UpdateShardCountInput) async throws -> UpdateShardCountOutput {
+        try await send(UpdateShardCountOperation.self, input)
+    }
+
     /// Reports the account's shard limit and usage.
     public func describeLimits(_ input: DescribeLimitsInput = DescribeLimitsInput()) async throws
         -> DescribeLimitsOutput

@@ -14,10 +14,14 @@ public struct HashKeyRange: Hashable, Sendable, Codable {
     }
 
     /// Splits the whole key space [0, 2^128 - 1] into `count` contiguous ranges of equal size, as CreateStream does;
-    /// the last range ends at 2^128 - 1 and absorbs the remainder.
+    /// the last range ends at 2^128 - 1 and absorbs the remainder. Each range is floor(2^128 / count) wide, as AWS
+    /// makes them (two shards meet at 2^127).
     public static func evenSplit(count: Int) -> [HashKeyRange] {
         precondition(count > 0, "a stream has at least one shard")
-        let width = UInt128.max / UInt128(count)
+        if count == 1 { return [HashKeyRange(startingHashKey: 0, endingHashKey: .max)] }
+        // floor(2^128 / count) without 2^128: floor((2^128 - 1) / count), plus one when count divides 2^128 exactly.
+        let divisor = UInt128(count)
+        let width = UInt128.max / divisor + (UInt128.max % divisor == divisor - 1 ? 1 : 0)
         return (0..<count).map { position in
             let start = width * UInt128(position)
             let end = position == count - 1 ? UInt128.max : start + width - 1

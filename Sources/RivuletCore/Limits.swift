@@ -38,6 +38,9 @@ public enum Limits {
     public static let tagsPerRequestMax = 50
     public static let tagKeyLengthMax = 128
     public static let tagValueLengthMax = 256
+    /// A put whose shard a reshard closed under it is routed again, to the children, at most this many times: one
+    /// reshard at a time can close a shard, so a second attempt normally suffices.
+    public static let appendRouteAttemptsMax = 4
 
     // MARK: Listing
     public static let listStreamsLimitDefault = 100

@@ -10,6 +10,14 @@ public final class FileStreamStore: StreamStore {
     private struct OpenStream {
         let directory: String
         var shards: [Int: ShardLog]
+        /// Shards a reshard is closing right now: new appends to them are refused (after the reshard completes),
+        /// while the appends accepted before are committed ahead of the shards' end.
+        var closingShards: Set<Int> = []
+    }
+
+    /// An append refused because a reshard is closing one of its shards.
+    private struct ShardClosing: Error {
+        let shardIndex: Int
     }
 
     private struct State {
@@ -59,6 +67,7 @@ public final class FileStreamStore: StreamStore {
             let folderName = StreamDirectoryName.of(descriptor)
             folderNames.insert(folderName)
             let streamDirectory = FileSystemNames.join(streamsDirectory, folderName)
+            try removeUnknownShardFolders(in: streamDirectory, of: descriptor, environment)
             var shards: [Int: ShardLog] = [:]
             for shard in descriptor.shards {
                 shards[shard.index] = try ShardRecovery.open(
@@ -91,6 +100,20 @@ public final class FileStreamStore: StreamStore {
             let path = FileSystemNames.join(streamsDirectory, name)
             environment.logger.warning(
                 "removing folder of a stream no longer in the catalog", metadata: ["file.path": "\(path)"])
+            try environment.fileSystem.removeTree(atPath: path)
+        }
+    }
+
+    /// Shard folders a reshard created before a crash kept it from reaching the catalog.
+    private static func removeUnknownShardFolders(
+        in streamDirectory: String, of descriptor: StreamDescriptor, _ environment: ShardLogEnvironment
+    ) throws {
+        let knownNames = Set(descriptor.shards.map { StreamDirectoryName.shard($0.index) })
+        for name in try environment.fileSystem.contentsOfDirectory(atPath: streamDirectory)
+        where !knownNames.contains(name) {
+            let path = FileSystemNames.join(streamDirectory, name)
+            environment.logger.warning(
+                "removing folder of a shard no longer in the catalog", metadata: ["file.path": "\(path)"])
             try environment.fileSystem.removeTree(atPath: path)
         }
     }
@@ -158,11 +181,23 @@ public final class FileStreamStore: StreamStore {
         // Only a delete can have run since the caller read `before`: updates are serialised by the gate.
         guard let openStream = state.withLock({ $0.streams[key] }) else { throw StorageError.streamNotFound(key) }
         var after = proposed
+        let closingIndices = Set(
+            after.shards.filter { !$0.isOpen && (before.shard(index: $0.index)?.isOpen ?? false) }.map(\.index))
+        if !closingIndices.isEmpty {
+            // From here on appends to these shards are refused; those accepted before are queued already (appends
+            // are queued under the same lock), so commit them now and the shards end after their last record.
+            state.withLock { $0.streams[key]?.closingShards.formUnion(closingIndices) }
+            pipeline.commitQueuedAppends()
+        }
+        defer {
+            if !closingIndices.isEmpty {
+                state.withLock { $0.streams[key]?.closingShards.subtract(closingIndices) }
+            }
+        }
         var closing: [ShardLog] = []
-        for number in after.shards.indices where !after.shards[number].isOpen {
-            let index = after.shards[number].index
-            guard before.shard(index: index)?.isOpen ?? false, let log = openStream.shards[index] else { continue }
-            // The store knows where the shard really ends; appends already queued behind this change are refused.
+        for number in after.shards.indices where closingIndices.contains(after.shards[number].index) {
+            guard let log = openStream.shards[after.shards[number].index] else { continue }
+            // The store knows where the shard really ends, whatever the change proposed.
             after.shards[number].closedAtPosition = log.refuseAppends()
             closing.append(log)
         }
@@ -172,6 +207,10 @@ public final class FileStreamStore: StreamStore {
         }
         var created: [Int: ShardLog] = [:]
         do {
+            if environment.configuration.fsyncPolicy != .always {
+                // A closed shard's recorded end must never be beyond what a crash of the machine keeps.
+                for log in closing { try log.synchronizeActive() }
+            }
             created = try createLogs(for: added, of: key, in: openStream.directory)
             try catalog.store(state.withLock { Array($0.descriptors.values.filter { $0.key != key }) } + [after])
         } catch {
@@ -237,20 +276,40 @@ public final class FileStreamStore: StreamStore {
 
     public func append(_ key: StreamKey, _ batches: [ShardAppend]) async throws -> [AppendReceipt] {
         guard !batches.isEmpty else { return [] }
-        let logs = try state.withLock { state -> [ShardLog] in
-            guard !state.isClosed else { throw StorageError.closed }
-            guard let descriptor = state.descriptors[key], let openStream = state.streams[key] else {
-                throw StorageError.streamNotFound(key)
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                do {
+                    // Checked and queued under one lock: a reshard marks the shards it closes under this lock too,
+                    // so every append is either queued before the mark (and lands before the shard's end) or
+                    // refused after it, whole, with nothing written.
+                    try state.withLock { state in
+                        let logs = try admit(batches, to: key, state)
+                        pipeline.enqueue(AppendRequest(batches: batches, logs: logs, continuation: continuation))
+                    }
+                } catch {
+                    continuation.resume(throwing: error)
+                }
             }
-            return try batches.map { batch in
-                precondition(!batch.records.isEmpty, "an append batch holds at least one record")
-                guard let shard = descriptor.shard(index: batch.shardIndex), let log = openStream.shards[shard.index]
-                else { throw StorageError.shardNotFound(key, shardIndex: batch.shardIndex) }
-                guard shard.isOpen else { throw StorageError.shardClosed(key, shardIndex: batch.shardIndex) }
-                return log
-            }
+        } catch let closing as ShardClosing {
+            // Answer once the reshard has finished, so that the caller, routing again, sees the new shards.
+            try await pipeline.perform {}
+            throw StorageError.shardClosed(key, shardIndex: closing.shardIndex)
         }
-        return try await pipeline.append(batches, to: logs)
+    }
+
+    private func admit(_ batches: [ShardAppend], to key: StreamKey, _ state: State) throws -> [ShardLog] {
+        guard !state.isClosed else { throw StorageError.closed }
+        guard let descriptor = state.descriptors[key], let openStream = state.streams[key] else {
+            throw StorageError.streamNotFound(key)
+        }
+        return try batches.map { batch in
+            precondition(!batch.records.isEmpty, "an append batch holds at least one record")
+            guard let shard = descriptor.shard(index: batch.shardIndex), let log = openStream.shards[shard.index]
+            else { throw StorageError.shardNotFound(key, shardIndex: batch.shardIndex) }
+            guard shard.isOpen else { throw StorageError.shardClosed(key, shardIndex: batch.shardIndex) }
+            guard !openStream.closingShards.contains(shard.index) else { throw ShardClosing(shardIndex: shard.index) }
+            return log
+        }
     }
 
     public func read(

@@ -183,7 +183,6 @@ def test_list_shards_pagination(client, stream_name):
 
 
 @pytest.mark.rivulet_only
-@pytest.mark.skip(reason="SplitShard arrives with resharding; the filters are covered without it above")
 def test_list_shards_filters_after_split(client, stream_name):
     create_stream(client, stream_name, 2)
     parent_start, parent_end = even_split(2)[0]

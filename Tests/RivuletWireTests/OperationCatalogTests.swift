@@ -12,7 +12,8 @@ import Testing
         IncreaseStreamRetentionPeriodOperation.self, DecreaseStreamRetentionPeriodOperation.self,
         AddTagsToStreamOperation.self, ListTagsForStreamOperation.self, RemoveTagsFromStreamOperation.self,
         TagResourceOperation.self, UntagResourceOperation.self, ListTagsForResourceOperation.self,
-        UpdateStreamModeOperation.self, DescribeLimitsOperation.self,
+        UpdateStreamModeOperation.self, DescribeLimitsOperation.self, SplitShardOperation.self,
+        MergeShardsOperation.self, UpdateShardCountOperation.self,
         ]
     }
 

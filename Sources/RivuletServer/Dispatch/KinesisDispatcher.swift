@@ -127,17 +127,20 @@ public final class KinesisDispatcher: HTTPResponder {
         case .listStreams: try await run(ListStreamsHandler(service: service), body, context)
         case .listTagsForResource: try await run(ListTagsForResourceHandler(service: service), body, context)
         case .listTagsForStream: try await run(ListTagsForStreamHandler(service: service), body, context)
+        case .mergeShards: try await run(MergeShardsHandler(service: service), body, context)
         case .putRecord: try await run(PutRecordHandler(service: service), body, context)
         case .putRecords: try await run(PutRecordsHandler(service: service), body, context)
         case .removeTagsFromStream: try await run(RemoveTagsFromStreamHandler(service: service), body, context)
+        case .splitShard: try await run(SplitShardHandler(service: service), body, context)
         case .tagResource: try await run(TagResourceHandler(service: service), body, context)
         case .untagResource: try await run(UntagResourceHandler(service: service), body, context)
+        case .updateShardCount: try await run(UpdateShardCountHandler(service: service), body, context)
         case .updateStreamMode: try await run(UpdateStreamModeHandler(service: service), body, context)
         case .deleteResourcePolicy, .deregisterStreamConsumer, .describeAccountSettings, .describeStreamConsumer,
             .disableEnhancedMonitoring, .enableEnhancedMonitoring, .getResourcePolicy, .listStreamConsumers,
-            .mergeShards, .putResourcePolicy, .registerStreamConsumer, .splitShard, .startStreamEncryption,
+            .putResourcePolicy, .registerStreamConsumer, .startStreamEncryption,
             .stopStreamEncryption, .subscribeToShard, .updateAccountSettings, .updateMaxRecordSize,
-            .updateShardCount, .updateStreamWarmThroughput:
+            .updateStreamWarmThroughput:
             throw KinesisError(.invalidArgument, "\(action.rawValue) is not supported by this server.")
         }
     }

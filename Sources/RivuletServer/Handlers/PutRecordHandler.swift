@@ -17,11 +17,17 @@ struct PutRecordHandler: OperationHandler {
                     + "\(key.scope.account) is invalid.")
         }
         let hashKey = try RecordRouter.hashKey(partitionKey: input.partitionKey, explicitHashKey: input.explicitHashKey)
-        guard let shard = RecordRouter(stream: stream).shard(for: hashKey) else {
-            throw KinesisError.internalFailure("No open shard covers hash key \(hashKey).")
-        }
         let record = AppendRecord(partitionKey: input.partitionKey, data: input.data)
-        let receipts = try await service.store.append(key, [ShardAppend(shardIndex: shard.index, records: [record])])
+        let placed = try await ReroutingAppend.append(stream, service: service) { _, router in
+            guard let shard = router.shard(for: hashKey) else {
+                throw KinesisError.internalFailure("No open shard covers hash key \(hashKey).")
+            }
+            return [ShardAppend(shardIndex: shard.index, records: [record])]
+        }
+        let receipts = placed.receipts
+        guard let shard = placed.stream.shard(index: receipts[0].shardIndex) else {
+            preconditionFailure("a record is stored in a shard of its stream")
+        }
         service.metrics.recordRecordsIn(stream: key.name, records: 1, bytes: input.data.count)
         return PutRecordOutput(
             shardId: shard.id.description,

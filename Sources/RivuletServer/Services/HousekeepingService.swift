@@ -3,8 +3,8 @@ import RivuletCore
 import RivuletStorage
 import ServiceLifecycle
 
-/// Periodic upkeep: retention (deleting expired segments) and the storage and connection gauges. One structured
-/// loop under the service group, stopped by graceful shutdown.
+/// Periodic upkeep: retention (deleting expired segments, then closed shards whose retention has passed) and the
+/// storage and connection gauges. One structured loop under the service group, stopped by graceful shutdown.
 public struct HousekeepingService: Service {
     private let store: any StreamStore
     private let clock: any WallClock
@@ -39,6 +39,14 @@ public struct HousekeepingService: Service {
             }
         } catch {
             logger.error("retention failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            let removed = try await ClosedShardExpiry(store: store).run(nowMilliseconds: clock.nowMilliseconds())
+            if removed > 0 {
+                logger.info("retention removed expired closed shards", metadata: ["shards.removed": "\(removed)"])
+            }
+        } catch {
+            logger.error("closed shard expiry failed", metadata: ["error": "\(error)"])
         }
         metrics.recordStoredBytes(await store.storedBytes())
         metrics.recordOpenConnections(connectionCount())

@@ -80,6 +80,25 @@ public final class KinesisService: Sendable {
         }
     }
 
+    /// Changes a stream atomically, settling any due status transition first inside the same update; unlike
+    /// `changeActiveStream` the change makes its own status check, where AWS makes it among its other checks.
+    @discardableResult
+    func changeStream(
+        _ key: StreamKey, _ change: @escaping @Sendable (inout StreamDescriptor) throws -> Void
+    ) async throws -> StreamDescriptor {
+        _ = try await stream(key)
+        do {
+            return try await store.updateStream(key) { stream in
+                if case .changed(let settled) = self.lifecycle.settle(stream, nowMilliseconds: self.nowMilliseconds) {
+                    stream = settled
+                }
+                try change(&stream)
+            }
+        } catch StorageError.streamNotFound {
+            throw KinesisError.streamNotFound(key)
+        }
+    }
+
     /// Every settled stream in the caller's scope, sorted by name as ListStreams returns them.
     func streams(in scope: StreamScope) async throws -> [StreamDescriptor] {
         var result: [StreamDescriptor] = []

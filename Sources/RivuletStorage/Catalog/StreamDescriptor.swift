@@ -17,6 +17,8 @@ public struct StreamDescriptor: Sendable, Codable, Equatable {
     public var shardLevelMetrics: [String]
     /// Largest record (data plus partition key) in KiB, 1024 unless UpdateMaxRecordSize changed it.
     public var maxRecordSizeKibibytes: Int
+    /// A split, merge or shard count update waiting for the stream's UPDATING status to end; nil when none is.
+    public var pendingReshard: PendingReshard?
 
     public init(
         key: StreamKey, createdMilliseconds: Int64, status: StreamStatus, mode: StreamMode,

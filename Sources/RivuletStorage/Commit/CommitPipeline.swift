@@ -38,12 +38,33 @@ final class CommitPipeline: Sendable {
     /// Appends each batch to its shard log and returns the receipts once they are as durable as the policy promises.
     func append(_ batches: [ShardAppend], to logs: [ShardLog]) async throws -> [AppendReceipt] {
         try await withCheckedThrowingContinuation { continuation in
-            let request = AppendRequest(batches: batches, logs: logs, continuation: continuation)
-            switch pending.withLock({ $0.enqueue(request) }) {
-            case .startDrain: queue.async { self.drain() }
-            case .none: break
-            case .refuse: continuation.resume(throwing: StorageError.closed)
+            enqueue(AppendRequest(batches: batches, logs: logs, continuation: continuation))
+        }
+    }
+
+    /// Queues an append without suspending, so a caller can queue it while holding its own lock; the request's
+    /// continuation is resumed when its round is durable (or at once with `StorageError.closed` after shutdown).
+    func enqueue(_ request: AppendRequest) {
+        switch pending.withLock({ $0.enqueue(request) }) {
+        case .startDrain: queue.async { self.drain() }
+        case .none: break
+        case .refuse: request.continuation.resume(throwing: StorageError.closed)
+        }
+    }
+
+    /// Commit queue only (inside `perform`): commits every append queued so far, now, ahead of the work that called
+    /// it. A reshard uses it so that appends accepted before it closed a shard land before that shard's end.
+    func commitQueuedAppends() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        // Only what is queued now: appends arriving meanwhile wait for the drain, so this ends under any load.
+        var remaining = pending.withLock { $0.queuedCount }
+        while remaining > 0 {
+            let round = pending.withLock {
+                $0.takeQueued(bytesMax: configuration.commitRoundBytesMax, countMax: remaining)
             }
+            if round.isEmpty { return }
+            remaining -= round.count
+            commit(round)
         }
     }
 

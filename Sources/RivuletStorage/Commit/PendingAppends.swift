@@ -7,6 +7,8 @@ struct PendingAppends {
     private var isDraining = false
     private(set) var isShutDown = false
 
+    var queuedCount: Int { requests.count }
+
     enum EnqueueAction {
         /// The caller's request is queued and a drain must be started.
         case startDrain
@@ -27,13 +29,20 @@ struct PendingAppends {
     /// Takes the next round: requests from the front up to `bytesMax` of frames, and always at least one. When none
     /// are left, the drain ends and the next enqueue starts another.
     mutating func takeRound(bytesMax: Int) -> [AppendRequest] {
+        let round = takeQueued(bytesMax: bytesMax, countMax: requests.count)
+        if round.isEmpty { isDraining = false }
+        return round
+    }
+
+    /// Takes a round like `takeRound` but leaves the running drain in charge: for committing what is queued ahead of
+    /// other work on the commit queue (a reshard closing shards), while the drain still ends on its own.
+    mutating func takeQueued(bytesMax: Int, countMax: Int) -> [AppendRequest] {
         var count = 0
         var bytes = 0
-        while count < requests.count, count == 0 || bytes + requests[count].frameBytes <= bytesMax {
+        while count < min(countMax, requests.count), count == 0 || bytes + requests[count].frameBytes <= bytesMax {
             bytes += requests[count].frameBytes
             count += 1
         }
-        if count == 0 { isDraining = false }
         let round = Array(requests.prefix(count))
         requests.removeFirst(count)
         return round
