@@ -105,6 +105,7 @@ let package = Package(
                 "RivuletCore", "RivuletWire", "RivuletClient", "RivuletAggregation", "RivuletLeases",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(

@@ -10,13 +10,14 @@ public struct RivuletCommand: AsyncParsableCommand {
             with --endpoint-url http://127.0.0.1:4567.
             """,
         subcommands: [
-            ServerCommand.self, BenchCommand.self,
+            ServerCommand.self, BenchCommand.self, PutCommand.self, TailCommand.self,
             CreateStreamCommand.self, DeleteStreamCommand.self, DescribeStreamCommand.self,
             DescribeStreamSummaryCommand.self, ListStreamsCommand.self, ListShardsCommand.self,
             PutRecordCommand.self, PutRecordsCommand.self, GetShardIteratorCommand.self, GetRecordsCommand.self,
             AddTagsToStreamCommand.self, ListTagsForStreamCommand.self, RemoveTagsFromStreamCommand.self,
             IncreaseStreamRetentionPeriodCommand.self, DecreaseStreamRetentionPeriodCommand.self,
             DescribeLimitsCommand.self, UpdateStreamModeCommand.self,
+            SplitShardCommand.self, MergeShardsCommand.self, UpdateShardCountCommand.self,
         ])
 
     public init() {}
