@@ -20,6 +20,8 @@ struct ShardReader {
     let configuration: ConsumerConfiguration
     private var iterator: String?
     private var resumeAfter: ExtendedSequenceNumber
+    /// Set while reading from an iterator opened AT a sequence number: what to skip at its start.
+    private var skipThrough: ExtendedSequenceNumber?
     private var unpacker = RecordUnpacker()
 
     init(
@@ -50,9 +52,13 @@ struct ShardReader {
             throw error
         }
         var records = unpacker.unpack(output.records)
-        if !resumeAfter.isSentinel {
-            let checkpoint = resumeAfter
-            records.removeAll { SequenceOrder.isAtOrBefore($0.extendedSequenceNumber, checkpoint) }
+        // Only the first records after opening at a position can be at or before it; records come in order,
+        // so once one is past it the check is done with.
+        if let skipThrough, let first = records.first {
+            if SequenceOrder.isAtOrBefore(first.extendedSequenceNumber, skipThrough) {
+                records.removeAll { SequenceOrder.isAtOrBefore($0.extendedSequenceNumber, skipThrough) }
+            }
+            if !records.isEmpty { self.skipThrough = nil }
         }
         if let last = records.last {
             resumeAfter = last.extendedSequenceNumber
@@ -84,6 +90,7 @@ struct ShardReader {
         default:
             input.shardIteratorType = .atSequenceNumber
             input.startingSequenceNumber = resumeAfter.sequenceNumber
+            skipThrough = resumeAfter
         }
         guard let opened = try await client.getShardIterator(input).shardIterator else {
             throw KinesisClientError.unexpectedResponse(

@@ -2,6 +2,7 @@ import Foundation
 import RivuletAggregation
 import RivuletClient
 import RivuletConsumer
+import RivuletCore
 import RivuletLeases
 import RivuletTestSupport
 import RivuletWire
@@ -181,5 +182,28 @@ import Testing
             try await group.waitForAll()
         }
         #expect(!log.texts.contains { $0.hasPrefix("old-") })
+    }
+
+    @Test func atTimestampStartsAtTheFirstRecordWrittenAtOrAfterIt() async throws {
+        let kinesis = InProcessKinesis()
+        try await kinesis.createStream("orders", shardCount: 2)
+        try await put(kinesis, (0..<50).map { "before-\($0)" })
+        // Arrival times have millisecond resolution: move past the last old record's millisecond first.
+        let clock = SystemClock()
+        let boundary = clock.nowMilliseconds() + 1
+        try await eventually("the clock to pass the boundary") { clock.nowMilliseconds() > boundary }
+        let after = (0..<50).map { "after-\($0)" }
+        try await put(kinesis, after)
+        let log = ProcessedLog()
+        let scheduler = worker("w1", kinesis, InMemoryLeaseStore(), log) {
+            $0.initialPosition = .atTimestamp(epochMilliseconds: boundary)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await scheduler.run() }
+            try await eventually("the later records processed") { Set(log.texts).isSuperset(of: after) }
+            scheduler.shutdown()
+            try await group.waitForAll()
+        }
+        #expect(log.texts.sorted() == after.sorted())
     }
 }

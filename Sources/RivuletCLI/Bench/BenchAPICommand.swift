@@ -69,7 +69,7 @@ struct BenchAPICommand: AsyncParsableCommand {
         configuration.durationSeconds = durationSeconds
         configuration.deleteStream = !keepStream
 
-        let client = try KinesisClient(configuration: try clientConfiguration())
+        let client = try KinesisClient(configuration: try BenchClientConfiguration.resolve(endpointURL, region: region))
         let interactive = isatty(STDERR_FILENO) == 1
         let runner = BenchRunner(client: client, configuration: configuration) { line in
             let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"
@@ -98,20 +98,5 @@ struct BenchAPICommand: AsyncParsableCommand {
             }
             return workload
         }
-    }
-
-    /// Local endpoints get dummy credentials when none are configured: a server started without --credentials
-    /// accepts any well-formed signature.
-    private func clientConfiguration() throws -> ClientConfiguration {
-        var environment = ProcessInfo.processInfo.environment
-        let local = endpointURL.contains("127.0.0.1") || endpointURL.contains("localhost")
-        if local && environment["AWS_ACCESS_KEY_ID"] == nil {
-            environment["AWS_ACCESS_KEY_ID"] = "rivulet-bench"
-            environment["AWS_SECRET_ACCESS_KEY"] = "rivulet-bench"
-        }
-        if local && region == nil && environment["AWS_REGION"] == nil && environment["AWS_DEFAULT_REGION"] == nil {
-            environment["AWS_REGION"] = "us-east-1"
-        }
-        return try ClientConfiguration.resolve(endpoint: endpointURL, region: region, environment: environment)
     }
 }
