@@ -167,5 +167,6 @@ def test_input_from_standard_input_and_a_failing_line(server, tmp_path, stream_n
                             input=("\n".join(lines) + "\n").encode())
     assert result.returncode != 0, "a line that could not be put must make the exit status non-zero"
     assert b"line 2" in result.stderr
-    data = sorted(bytes(record["Data"]).decode("utf-8") for record in read_all(client, stream_name))
+    # The two good lines may share an aggregate when they are predicted to the same shard: open aggregates first.
+    data = sorted(record["Data"].decode("utf-8") for record in deaggregate(read_all(client, stream_name)))
     assert data == ["good one", "good two"]
