@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RivuletProducer", targets: ["RivuletProducer"]),
         .library(name: "RivuletLeases", targets: ["RivuletLeases"]),
         .library(name: "RivuletConsumer", targets: ["RivuletConsumer"]),
+        .library(name: "RivuletAgent", targets: ["RivuletAgent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -109,6 +110,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RivuletAgent",
+            dependencies: [
+                "RivuletCore", "RivuletWire", "RivuletClient", "RivuletProducer",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "RivuletTestSupport",
             dependencies: [
                 "RivuletCore", "RivuletWire", "RivuletClient", "RivuletServer", "RivuletStorage",
@@ -129,7 +141,9 @@ let package = Package(
             name: "RivuletCLI",
             dependencies: [
                 "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletServer", "RivuletClient", "RivuletBench",
-                "RivuletAggregation", "RivuletProducer", "RivuletLeases", "RivuletConsumer",
+                "RivuletAggregation", "RivuletProducer", "RivuletLeases", "RivuletConsumer", "RivuletAgent",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -161,6 +175,13 @@ let package = Package(
             dependencies: [
                 "RivuletConsumer", "RivuletLeases", "RivuletAggregation", "RivuletClient", "RivuletWire", "RivuletCore",
                 "RivuletTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "RivuletAgentTests",
+            dependencies: [
+                "RivuletAgent", "RivuletProducer", "RivuletClient", "RivuletWire", "RivuletCore",
+                "RivuletAggregation", "RivuletTestSupport",
             ]
         ),
     ],

@@ -10,7 +10,7 @@ public struct RivuletCommand: AsyncParsableCommand {
             with --endpoint-url http://127.0.0.1:4567.
             """,
         subcommands: [
-            ServerCommand.self, BenchCommand.self, PutCommand.self, TailCommand.self,
+            ServerCommand.self, BenchCommand.self, PutCommand.self, TailCommand.self, AgentCommand.self,
             CreateStreamCommand.self, DeleteStreamCommand.self, DescribeStreamCommand.self,
             DescribeStreamSummaryCommand.self, ListStreamsCommand.self, ListShardsCommand.self,
             PutRecordCommand.self, PutRecordsCommand.self, GetShardIteratorCommand.self, GetRecordsCommand.self,

@@ -1,7 +1,18 @@
 import RivuletAggregation
 
-/// What the caller of `put` waits on: its record's result.
-typealias PutCompletion = CheckedContinuation<Result<PutRecordResult, ProducerError>, Never>
+/// Where a record's result goes: the continuation of a caller waiting in `put`, or the callback given to
+/// `put(_:partitionKey:explicitHashKey:onCompletion:)`.
+enum PutCompletion: Sendable {
+    case continuation(CheckedContinuation<Result<PutRecordResult, ProducerError>, Never>)
+    case callback(@Sendable (Result<PutRecordResult, ProducerError>) -> Void)
+
+    func resume(returning result: Result<PutRecordResult, ProducerError>) {
+        switch self {
+        case .continuation(let continuation): continuation.resume(returning: result)
+        case .callback(let callback): callback(result)
+        }
+    }
+}
 
 /// A user record from the moment it is accepted until it is put or fails, through aggregation, collection and
 /// retries.
@@ -13,6 +24,8 @@ struct PendingRecord: Sendable {
     /// Data plus partition key: what counts against the outstanding bound and the request size.
     var sizeBytes: Int
     var attempts = 0
+    /// A failed record is not tried again before this (monotonic nanoseconds): the retry backoff.
+    var retryNotBeforeNanoseconds: Int64 = 0
     var lastError: ProducerAttemptError?
     /// The flush generation the record was accepted in; see `FlushTracker`.
     var flushEpoch = 0

@@ -44,7 +44,8 @@ public final class Producer: Sendable {
         -> PutRecordResult
     {
         let record = try prepare(data, partitionKey: partitionKey, explicitHashKey: explicitHashKey)
-        let result = await withCheckedContinuation { (completion: PutCompletion) in
+        let result = await withCheckedContinuation { continuation in
+            let completion = PutCompletion.continuation(continuation)
             var waiting = record
             waiting.completion = completion
             var refused: ProducerError?
@@ -63,6 +64,21 @@ public final class Producer: Sendable {
         return try result.get()
     }
 
+    /// Hands one record to the producer and returns once it is accepted (waiting only while the producer is full);
+    /// `onCompletion` is called exactly once with the record's result, from the producer's own tasks, so it must be
+    /// quick and must not block. Lets a caller keep many records in flight without a task per record (the agent
+    /// checkpoints a file only past records whose results arrived).
+    /// - Throws: `ProducerError` for invalid input, or when the producer no longer accepts records; `onCompletion`
+    ///   is then never called.
+    public func put(
+        _ data: [UInt8], partitionKey: String, explicitHashKey: String? = nil,
+        onCompletion: @escaping @Sendable (Result<PutRecordResult, ProducerError>) -> Void
+    ) async throws(ProducerError) {
+        var record = try prepare(data, partitionKey: partitionKey, explicitHashKey: explicitHashKey)
+        record.completion = .callback(onCompletion)
+        try await admit(record)
+    }
+
     /// Hands one record to the producer without waiting for its result, which reaches only `statistics()` and the
     /// metrics. Waits only while the producer is full (back-pressure).
     /// - Throws: `ProducerError` for invalid input, or when the producer no longer accepts records.
@@ -70,6 +86,11 @@ public final class Producer: Sendable {
         async throws(ProducerError)
     {
         let record = try prepare(data, partitionKey: partitionKey, explicitHashKey: explicitHashKey)
+        try await admit(record)
+    }
+
+    /// Takes `record` at once if there is room, or waits for room.
+    private func admit(_ record: PendingRecord) async throws(ProducerError) {
         let outcome = state.withLock { $0.admit(record, nowNanoseconds: ProducerClock.nowNanoseconds()) }
         switch outcome {
         case .admitted(let wake):
@@ -156,6 +177,17 @@ public final class Producer: Sendable {
         }
     }
 
+    /// Stops at once, as cancelling the task running `run()` does: records not yet put fail with `cancelled`, and
+    /// callers waiting for room are refused. For an owner that gives a drain a deadline and cannot cancel the task
+    /// that runs `run()`.
+    public func abort() {
+        let wake = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.abortRequested = true
+            return state.takeDispatcher()
+        }
+        wake?.resume()
+    }
+
     /// Totals since the producer was created.
     public func statistics() -> ProducerStatistics {
         state.withLock { $0.statistics }
@@ -190,7 +222,7 @@ public final class Producer: Sendable {
             group.addTask { await self.tickUntilStopped() }
             group.addTask { await self.refreshShardMapUntilStopped() }
             while true {
-                if Task.isCancelled {
+                if Task.isCancelled || state.withLock({ $0.abortRequested }) {
                     var effects = ProducerEffects()
                     state.withLock { $0.stop(effects: &effects) }
                     effects.perform(metrics)

@@ -16,7 +16,8 @@ public struct ProducerConfiguration: Sendable {
     public var collectionMaxSizeBytes = 5 * 1024 * 1024
     /// How long a record may wait in a buffer for others to join it before it is sent.
     public var recordMaxBufferedTimeMilliseconds: Int64 = 100
-    /// How long the producer keeps trying to put a record before failing it as expired.
+    /// How long the producer keeps trying to put a record before failing it as expired. `Int64.max`: never; the
+    /// record is retried until it is put (what a file shipper that must not lose a line wants).
     public var recordTimeToLiveMilliseconds: Int64 = 30_000
     /// Per-shard rate limit as a percentage of a shard's limits (`shardRecordsPerSecond`, `shardBytesPerSecond`);
     /// nil turns the limiter off (for benchmarks against a local server that has no shard limits).
@@ -38,6 +39,11 @@ public struct ProducerConfiguration: Sendable {
     /// Pause after a whole PutRecords call failed (the client has already retried transient failures with backoff)
     /// before its records are tried again, so that a persistent refusal is not retried in a tight loop.
     public var failedCallRetryDelayMilliseconds: Int64 = 200
+    /// A record that failed waits before its next attempt: this long after its first failure, doubling with each
+    /// further one up to `retryBackoffMaxMilliseconds`, each wait varied by up to 30% either way so that records
+    /// failed together do not return together. 0 retries at once (the rate limiter still paces them).
+    public var retryBackoffInitialMilliseconds: Int64 = 0
+    public var retryBackoffMaxMilliseconds: Int64 = 10_000
     public var logger = Logger(label: "rivulet.producer", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init() {}
@@ -61,6 +67,8 @@ public struct ProducerConfiguration: Sendable {
         precondition(shardMapRefreshIntervalMilliseconds > 0 && shardMapRefreshMinimumIntervalMilliseconds >= 0,
             "shard map intervals must be positive")
         precondition(failedCallRetryDelayMilliseconds >= 0, "failedCallRetryDelayMilliseconds must not be negative")
+        precondition(retryBackoffInitialMilliseconds >= 0 && retryBackoffMaxMilliseconds >= retryBackoffInitialMilliseconds,
+            "retry backoff must satisfy 0 <= initial <= max")
         return self
     }
 }

@@ -18,6 +18,8 @@ struct ProducerSettings: Sendable {
     let shardMapRefreshIntervalNanoseconds: Int64
     let shardMapRefreshMinimumIntervalNanoseconds: Int64
     let failedCallRetryDelayNanoseconds: Int64
+    let retryBackoffInitialNanoseconds: Int64
+    let retryBackoffMaxNanoseconds: Int64
     let tickNanoseconds: Int64
 
     /// Bytes an aggregate adds around one record's key and data, at most: magic, digest, the table entry's and the
@@ -32,7 +34,10 @@ struct ProducerSettings: Sendable {
         collectionMaxCount = configuration.collectionMaxCount
         collectionMaxSizeBytes = configuration.collectionMaxSizeBytes
         bufferedTimeNanoseconds = configuration.recordMaxBufferedTimeMilliseconds * perMillisecond
-        timeToLiveNanoseconds = configuration.recordTimeToLiveMilliseconds * perMillisecond
+        // Saturated far below Int64.max, so that arrival + time to live cannot overflow: about 146 years.
+        let (timeToLive, overflow) = configuration.recordTimeToLiveMilliseconds.multipliedReportingOverflow(
+            by: perMillisecond)
+        timeToLiveNanoseconds = overflow ? Int64.max / 2 : min(timeToLive, Int64.max / 2)
         if let percent = configuration.rateLimitPercent {
             shardRecordsPerSecond = Double(configuration.shardRecordsPerSecond) * Double(percent) / 100
             shardBytesPerSecond = Double(configuration.shardBytesPerSecond) * Double(percent) / 100
@@ -48,6 +53,8 @@ struct ProducerSettings: Sendable {
         shardMapRefreshMinimumIntervalNanoseconds =
             configuration.shardMapRefreshMinimumIntervalMilliseconds * perMillisecond
         failedCallRetryDelayNanoseconds = configuration.failedCallRetryDelayMilliseconds * perMillisecond
+        retryBackoffInitialNanoseconds = configuration.retryBackoffInitialMilliseconds * perMillisecond
+        retryBackoffMaxNanoseconds = configuration.retryBackoffMaxMilliseconds * perMillisecond
         // A tenth of the buffered time keeps deadlines within 10% without waking idle producers too often.
         let tickMilliseconds = min(
             max(configuration.recordMaxBufferedTimeMilliseconds / 10, ProducerLimits.tickMillisecondsMin),

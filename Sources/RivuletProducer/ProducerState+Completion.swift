@@ -20,6 +20,7 @@ extension ProducerState {
             retry(batch.drafts, after: error, nowNanoseconds: now, effects: &effects)
         case .failed(let error, let refreshShardMap):
             if refreshShardMap { refreshRequested = true }
+            statistics.failedCalls += 1
             retry(batch.drafts, after: error, nowNanoseconds: now, effects: &effects)
         case .cancelled:
             for draft in batch.drafts {
@@ -63,6 +64,7 @@ extension ProducerState {
         effects: inout ProducerEffects
     ) {
         effects.report.errorsByCode[error.code, default: 0] += drafts.count
+        statistics.lastAttemptError = error
         for draft in drafts {
             for var record in draft.records {
                 record.attempts += 1
@@ -74,10 +76,40 @@ extension ProducerState {
                         record, .failure(.expired(attempts: record.attempts, lastError: error)), effects: &effects)
                 } else {
                     statistics.retries += 1
-                    enqueue(record)
+                    delayOrEnqueue(record, nowNanoseconds: now)
                 }
             }
         }
+    }
+
+    /// Holds a failed record back for its backoff, or queues it at once when there is no backoff.
+    private mutating func delayOrEnqueue(_ record: PendingRecord, nowNanoseconds now: Int64) {
+        let initial = settings.retryBackoffInitialNanoseconds
+        guard initial > 0 else {
+            enqueue(record)
+            return
+        }
+        let doublings = min(max(record.attempts - 1, 0), 30)
+        let (grown, overflow) = initial.multipliedReportingOverflow(by: Int64(1) << doublings)
+        let backoff = overflow ? settings.retryBackoffMaxNanoseconds : min(grown, settings.retryBackoffMaxNanoseconds)
+        let jitter = Int64(Double(backoff) * Double.random(in: -0.3...0.3))
+        var delayed = record
+        delayed.retryNotBeforeNanoseconds = now + backoff + jitter
+        delayedRetries.append(delayed)
+    }
+
+    /// Queues the held-back records whose backoff has passed.
+    mutating func releaseDueRetries(nowNanoseconds now: Int64) {
+        guard !delayedRetries.isEmpty else { return }
+        var waiting: [PendingRecord] = []
+        for record in delayedRetries {
+            if record.retryNotBeforeNanoseconds <= now {
+                enqueue(record)
+            } else {
+                waiting.append(record)
+            }
+        }
+        delayedRetries = waiting
     }
 
     /// A record is done, one way or the other: it stops counting as outstanding and its caller hears of it.
@@ -118,6 +150,8 @@ extension ProducerState {
         }
         readyRecordCount = 0
         readyBytes = 0
+        buffered.append(contentsOf: delayedRetries)
+        delayedRetries = []
         for record in buffered {
             finish(record, .failure(.cancelled), effects: &effects)
         }

@@ -19,6 +19,7 @@ extension ProducerState {
             shutdownWaiters = []
             return .finished
         }
+        releaseDueRetries(nowNanoseconds: now)
         guard requestsInFlight < settings.requestsInFlightMax else { return .wait }
         let force = flushes.hasWaiters || phase == .shuttingDown
         closeDueAggregates(nowNanoseconds: now, force: force)

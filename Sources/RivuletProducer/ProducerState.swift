@@ -53,10 +53,14 @@ struct ProducerState: Sendable {
     /// The last dispatch found ready records but no shard with tokens: records arriving cannot change that, only
     /// time can, so they do not wake the dispatcher until the next tick.
     var blockedOnTokens = false
+    /// Failed records waiting out their retry backoff; at most the outstanding bound.
+    var delayedRetries: [PendingRecord] = []
     var flushes = FlushTracker()
     var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
     var statistics = ProducerStatistics()
     var refreshRequested = false
+    /// `abort()` was called: the dispatcher stops as if cancelled.
+    var abortRequested = false
     var lastRefreshNanoseconds: Int64 = .min
     var receivedSinceReport = 0
 

@@ -16,6 +16,10 @@ public struct ProducerStatistics: Sendable, Equatable {
     public var retries = 0
     /// Shard map loads that found a different map from the one in use.
     public var shardMapChanges = 0
+    /// PutRecords calls that failed as a whole (after the client's own retries): the service or the connection.
+    public var failedCalls = 0
+    /// The most recent failed attempt, of a whole call or of one record; nil until one fails.
+    public var lastAttemptError: ProducerAttemptError?
     /// The most recent failure reported for a user record.
     public var lastFailure: ProducerError?
 

@@ -1,0 +1,194 @@
+import Foundation
+import Logging
+import SQLiteNIO
+
+/// The agent's checkpoints in an SQLite file (the Kinesis Agent keeps its checkpoints in SQLite too), in WAL mode
+/// with synchronous writes, so a checkpoint that was written survives a crash of the process or the machine.
+///
+/// Tables: `flows` (one row per flow that has ever started, and its last error) and `file_checkpoints` (one row per
+/// file of a flow, keyed by device and inode). `rivulet agent status` reads the same file while the agent runs.
+public final class CheckpointStore: Sendable {
+    public let path: String
+    private let connection: SQLiteConnection
+
+    private init(path: String, connection: SQLiteConnection) {
+        self.path = path
+        self.connection = connection
+    }
+
+    /// Opens the database at `path`, creating it and its folder if missing.
+    public static func open(path: String, logger: Logger) async throws(CheckpointStoreError) -> CheckpointStore {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+            } catch {
+                throw CheckpointStoreError(
+                    path: path, operation: "open",
+                    reason: "cannot create the folder \(folder) (\(error.localizedDescription)); "
+                        + "set checkpointFile to a writable path")
+            }
+        }
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        } catch {
+            throw CheckpointStoreError(path: path, operation: "open", reason: "\(error)")
+        }
+        let store = CheckpointStore(path: path, connection: connection)
+        do {
+            try await store.prepare()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        return store
+    }
+
+    private func prepare() async throws(CheckpointStoreError) {
+        try await run("PRAGMA busy_timeout = 5000", operation: "open")
+        try await run("PRAGMA journal_mode = WAL", operation: "open")
+        // FULL: a checkpoint is the promise that the lines before it are in the stream; it must survive a power cut.
+        try await run("PRAGMA synchronous = FULL", operation: "open")
+        try await run(
+            """
+            CREATE TABLE IF NOT EXISTS flows (
+                flow TEXT PRIMARY KEY, stream TEXT NOT NULL, first_started INTEGER NOT NULL,
+                last_error TEXT, last_error_at INTEGER)
+            """, operation: "open")
+        try await run(
+            """
+            CREATE TABLE IF NOT EXISTS file_checkpoints (
+                flow TEXT NOT NULL, device INTEGER NOT NULL, inode INTEGER NOT NULL, path TEXT NOT NULL,
+                content_prefix BLOB NOT NULL, offset_bytes INTEGER NOT NULL, size_bytes INTEGER NOT NULL,
+                updated INTEGER NOT NULL, PRIMARY KEY (flow, device, inode))
+            """, operation: "open")
+    }
+
+    public func close() async {
+        try? await connection.close()
+    }
+
+    // MARK: Flows
+
+    /// The flow's record, creating it (first start now) if the flow never ran; `isNew` tells which.
+    public func startFlow(_ flow: String, streamName: String, nowMilliseconds: Int64) async throws(CheckpointStoreError)
+        -> (record: FlowRecord, isNew: Bool)
+    {
+        if let existing = try await flowRecords().first(where: { $0.flow == flow }) {
+            return (existing, false)
+        }
+        try await run(
+            "INSERT INTO flows (flow, stream, first_started) VALUES (?, ?, ?)",
+            [.text(flow), .text(streamName), .integer(Int(nowMilliseconds))], operation: "startFlow")
+        return (FlowRecord(flow: flow, streamName: streamName, firstStartedMilliseconds: nowMilliseconds), true)
+    }
+
+    public func recordError(_ message: String?, flow: String, nowMilliseconds: Int64) async throws(CheckpointStoreError) {
+        try await run(
+            "UPDATE flows SET last_error = ?, last_error_at = ? WHERE flow = ?",
+            [message.map { .text($0) } ?? .null, message == nil ? .null : .integer(Int(nowMilliseconds)), .text(flow)],
+            operation: "recordError")
+    }
+
+    public func flowRecords() async throws(CheckpointStoreError) -> [FlowRecord] {
+        let rows = try await run(
+            "SELECT flow, stream, first_started, last_error, last_error_at FROM flows ORDER BY flow", operation: "read")
+        return rows.compactMap { row in
+            guard let flow = row.column("flow")?.string, let stream = row.column("stream")?.string,
+                let started = row.column("first_started")?.integer
+            else { return nil }
+            return FlowRecord(
+                flow: flow, streamName: stream, firstStartedMilliseconds: Int64(started),
+                lastError: row.column("last_error")?.string,
+                lastErrorMilliseconds: row.column("last_error_at")?.integer.map(Int64.init))
+        }
+    }
+
+    // MARK: File checkpoints
+
+    public func checkpoints(flow: String) async throws(CheckpointStoreError) -> [FileCheckpoint] {
+        let rows = try await run(
+            """
+            SELECT path, device, inode, content_prefix, offset_bytes, size_bytes, updated
+            FROM file_checkpoints WHERE flow = ? ORDER BY updated, path
+            """, [.text(flow)], operation: "read")
+        return rows.compactMap(Self.checkpoint(from:))
+    }
+
+    /// Writes `checkpoints` and removes the rows of `removed` (device, inode) in one transaction.
+    public func save(
+        _ checkpoints: [FileCheckpoint], removing removed: [(device: UInt64, inode: UInt64)], flow: String
+    ) async throws(CheckpointStoreError) {
+        guard !checkpoints.isEmpty || !removed.isEmpty else { return }
+        try await run("BEGIN IMMEDIATE", operation: "save")
+        do {
+            for identity in removed {
+                try await run(
+                    "DELETE FROM file_checkpoints WHERE flow = ? AND device = ? AND inode = ?",
+                    [.text(flow), Self.integer(identity.device), Self.integer(identity.inode)], operation: "save")
+            }
+            for checkpoint in checkpoints {
+                try await run(
+                    """
+                    INSERT INTO file_checkpoints
+                        (flow, device, inode, path, content_prefix, offset_bytes, size_bytes, updated)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (flow, device, inode) DO UPDATE SET path = excluded.path,
+                        content_prefix = excluded.content_prefix, offset_bytes = excluded.offset_bytes,
+                        size_bytes = excluded.size_bytes, updated = excluded.updated
+                    """,
+                    [
+                        .text(flow), Self.integer(checkpoint.device), Self.integer(checkpoint.inode),
+                        .text(checkpoint.path), .blob(ByteBuffer(bytes: checkpoint.contentPrefix)),
+                        .integer(Int(checkpoint.offsetBytes)), .integer(Int(checkpoint.sizeBytes)),
+                        .integer(Int(checkpoint.updatedMilliseconds)),
+                    ], operation: "save")
+            }
+            try await run("COMMIT", operation: "save")
+        } catch {
+            _ = try? await run("ROLLBACK", operation: "save")
+            throw error
+        }
+    }
+
+    /// Removes checkpoints not updated since `cutoffMilliseconds` (checkpointTimeToLiveDays), as the Kinesis Agent
+    /// does, so the table does not grow with every rotated file forever.
+    public func expire(before cutoffMilliseconds: Int64) async throws(CheckpointStoreError) {
+        try await run(
+            "DELETE FROM file_checkpoints WHERE updated < ?", [.integer(Int(cutoffMilliseconds))], operation: "expire")
+    }
+
+    // MARK: Plumbing
+
+    private static func integer(_ value: UInt64) -> SQLiteData {
+        .integer(Int(Int64(bitPattern: value)))
+    }
+
+    private static func checkpoint(from row: SQLiteRow) -> FileCheckpoint? {
+        guard let path = row.column("path")?.string, let device = row.column("device")?.integer,
+            let inode = row.column("inode")?.integer, let offset = row.column("offset_bytes")?.integer,
+            let size = row.column("size_bytes")?.integer, let updated = row.column("updated")?.integer
+        else { return nil }
+        var prefix: [UInt8] = []
+        if case .blob(var buffer) = row.column("content_prefix") {
+            prefix = buffer.readBytes(length: buffer.readableBytes) ?? []
+        }
+        return FileCheckpoint(
+            path: path, device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)),
+            contentPrefix: prefix, offsetBytes: Int64(offset), sizeBytes: Int64(size),
+            updatedMilliseconds: Int64(updated))
+    }
+
+    @discardableResult
+    private func run(_ sql: String, _ binds: [SQLiteData] = [], operation: String) async throws(CheckpointStoreError)
+        -> [SQLiteRow]
+    {
+        do {
+            return try await connection.query(sql, binds)
+        } catch {
+            throw CheckpointStoreError(path: path, operation: operation, reason: "\(error)")
+        }
+    }
+}

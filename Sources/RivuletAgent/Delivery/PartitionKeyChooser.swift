@@ -1,0 +1,38 @@
+import Crypto
+
+/// Picks each record's partition key as the flow's `partitionKeyOption` (or `partitionKeyField`) says.
+struct PartitionKeyChooser: Sendable {
+    let option: PartitionKeyOption
+
+    /// `data` is the record as it will be sent (after processing).
+    func partitionKey(for data: [UInt8]) -> String {
+        switch option {
+        case .random:
+            return Self.randomKey()
+        case .deterministic:
+            return Self.hexadecimal(Insecure.MD5.hash(data: data))
+        case .field(let name):
+            guard let value = JSONDocumentParser.topLevelStringField(named: name, in: data), !value.isEmpty else {
+                return Self.randomKey()
+            }
+            // Kinesis takes keys of 1 to 256 characters; a longer value still routes by its first 256.
+            return value.utf16.count <= 256 ? value : String(value.prefix(256))
+        }
+    }
+
+    /// A random decimal, as the Kinesis Agent's RANDOM keys are (a random double times a million).
+    private static func randomKey() -> String {
+        String(Double.random(in: 0..<1_000_000))
+    }
+
+    private static func hexadecimal(_ digest: Insecure.MD5Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(32)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

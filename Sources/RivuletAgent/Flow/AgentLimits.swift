@@ -1,0 +1,20 @@
+/// The agent's fixed bounds and cadences.
+enum AgentLimits {
+    /// Bytes read from a file by one pread.
+    static let readChunkBytes = 256 * 1024
+    /// Bytes read from one file per turn before the other files get theirs.
+    static let readBytesPerFilePerTurn = 4 * 1024 * 1024
+    /// Files one flow tracks at most; beyond, the pattern's further matches wait.
+    static let filesPerFlowMax = 10_000
+    /// Checkpoints are written at least this often while records are acknowledged.
+    static let checkpointIntervalMilliseconds: Int64 = 1_000
+    /// A file no longer under the pattern (rotated away, deleted) is let go once read to its end, acknowledged and
+    /// unchanged this long.
+    static let rotatedFileQuietMilliseconds: Int64 = 2_000
+    /// A file read to its end and unchanged this long has its descriptor closed (reopened if it grows), so a
+    /// directory of many old files does not hold as many descriptors.
+    static let idleFileCloseMilliseconds: Int64 = 60_000
+    /// Records and bytes a flow's producer holds at most (read but not acknowledged).
+    static let outstandingRecordsMax = 100_000
+    static let outstandingBytesMax = 32 * 1024 * 1024
+}

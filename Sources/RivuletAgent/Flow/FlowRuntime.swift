@@ -1,0 +1,98 @@
+import Logging
+import RivuletClient
+import RivuletProducer
+
+/// One flow while the agent runs: its producer, its tailer and its counters, and the way they start and stop
+/// together. The tailer reads until the agent stops (or, with `--once`, until it caught up); then the producer
+/// drains what is in flight, within `shutdownTimeoutMillis` unless `--once` waits for everything; then the final
+/// checkpoints are written.
+final class FlowRuntime: Sendable {
+    let flow: FlowConfiguration
+    let producer: Producer
+    let counters: FlowCounters
+    private let logger: Logger
+
+    init(flow: FlowConfiguration, client: any KinesisDataPlane, agent: AgentConfiguration, logger: Logger) {
+        self.flow = flow
+        var logger = logger
+        logger[metadataKey: "flow"] = "\(flow.identifier)"
+        self.logger = logger
+        producer = Producer(
+            stream: flow.streamName, client: client,
+            configuration: Self.producerConfiguration(flow, agent: agent, logger: logger))
+        counters = FlowCounters(flow: flow.identifier, namespace: agent.metricsNamespace)
+    }
+
+    /// The Kinesis Agent's buffer settings mapped onto the producer: a buffer is one PutRecords request, sent when
+    /// full or when its oldest record reached maxBufferAgeMillis; records never expire (a line is retried until
+    /// the stream takes it) and wait out a jittered exponential backoff between attempts. The shard rate limiter is
+    /// off, as the original has none: throttled records are retried with the backoff.
+    static func producerConfiguration(_ flow: FlowConfiguration, agent: AgentConfiguration, logger: Logger)
+        -> ProducerConfiguration
+    {
+        var configuration = ProducerConfiguration()
+        configuration.aggregationEnabled = flow.aggregation
+        configuration.collectionMaxCount = flow.maxBufferSizeRecords
+        configuration.collectionMaxSizeBytes = flow.maxBufferSizeBytes
+        configuration.recordMaxBufferedTimeMilliseconds = Int64(flow.maxBufferAgeMilliseconds)
+        configuration.recordTimeToLiveMilliseconds = .max
+        configuration.rateLimitPercent = nil
+        configuration.retryBackoffInitialMilliseconds = Int64(flow.retryInitialBackoffMilliseconds)
+        configuration.retryBackoffMaxMilliseconds = Int64(flow.retryMaxBackoffMilliseconds)
+        configuration.failedCallRetryDelayMilliseconds = Int64(flow.retryInitialBackoffMilliseconds)
+        configuration.requestsInFlightMax = min(max(agent.maxSendingThreads, 1), 256)
+        configuration.outstandingRecordsMax = min(
+            AgentLimits.outstandingRecordsMax, max(flow.publishQueueCapacity * flow.maxBufferSizeRecords, 1))
+        configuration.outstandingBytesMax = AgentLimits.outstandingBytesMax
+        configuration.logger = logger
+        return configuration
+    }
+
+    /// Runs the flow to its end; see the type's description.
+    func run(store: CheckpointStore, stop: AgentStop, once: Bool, shutdownTimeoutMilliseconds: Int) async throws {
+        let tailer = try FlowTailer(
+            flow: flow, producer: producer, store: store, counters: counters, logger: logger)
+        let producer = self.producer
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await producer.run() }
+            if !once {
+                group.addTask {
+                    // The drain's deadline: from the stop request on, a stalled stream cannot hold the exit.
+                    while !stop.isRequested {
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                    try await Task.sleep(for: .milliseconds(shutdownTimeoutMilliseconds))
+                    producer.abort()
+                }
+            }
+            var failure: (any Error)?
+            do {
+                try await tailer.run(stop: stop, once: once)
+            } catch let error as ProducerError {
+                // The producer was stopped (the drain's deadline passed) while the tailer waited for room.
+                logger.debug("tailing stopped: \(error)")
+            } catch {
+                failure = error
+            }
+            if once && failure == nil {
+                await producer.flush()
+            }
+            await producer.shutdown()
+            let unsent = producer.outstandingRecordCount + ledgerPending(tailer)
+            if unsent > 0 {
+                logger.warning("\(unsent) records not acknowledged at exit; they are sent again at the next start")
+            }
+            do {
+                try await tailer.finish()
+            } catch {
+                failure = failure ?? error
+            }
+            group.cancelAll()
+            if let failure { throw failure }
+        }
+    }
+
+    private func ledgerPending(_ tailer: FlowTailer) -> Int {
+        tailer.ledger.pendingCount
+    }
+}

@@ -1,0 +1,66 @@
+import Logging
+
+/// The agent's periodic report: the Kinesis Agent's progress line, a warning for each flow that is far behind its
+/// files, the metrics' producer-side totals, and each flow's last sending error into the checkpoint database (for
+/// `rivulet agent status`).
+final class ProgressReporter: Sendable {
+    private let flows: [FlowRuntime]
+    private let store: CheckpointStore
+    private let configuration: AgentConfiguration
+    private let startedMilliseconds: Int64
+    private let logger: Logger
+
+    /// A flow this many bytes behind its files gets a warning in each report, as the original's "is N MB behind".
+    static let behindWarningBytes = 10 * 1024 * 1024
+
+    init(
+        flows: [FlowRuntime], store: CheckpointStore, configuration: AgentConfiguration, startedMilliseconds: Int64,
+        logger: Logger
+    ) {
+        self.flows = flows
+        self.store = store
+        self.configuration = configuration
+        self.startedMilliseconds = startedMilliseconds
+        self.logger = logger
+    }
+
+    func run(until stop: AgentStop) async {
+        let period = Int64(configuration.statusReportingPeriodSeconds) * 1000
+        var nextReport = WallClock.milliseconds() + period
+        while !stop.isRequested {
+            try? await Task.sleep(for: .milliseconds(100))
+            let now = WallClock.milliseconds()
+            if now >= nextReport {
+                await report(final: false)
+                nextReport = now + period
+            }
+        }
+    }
+
+    func report(final: Bool) async {
+        var parsed = 0
+        var parsedBytes = 0
+        var sent = 0
+        for flow in flows {
+            let counters = flow.counters
+            parsed += counters.recordsParsed.load(ordering: .relaxed)
+            parsedBytes += counters.bytesParsed.load(ordering: .relaxed)
+            sent += counters.recordsSent.load(ordering: .relaxed)
+            let statistics = flow.producer.statistics()
+            counters.publish(
+                attempts: statistics.userRecordsReceived + statistics.retries, failedAttempts: statistics.retries,
+                serviceErrors: statistics.failedCalls)
+            let behind = counters.bytesBehind.load(ordering: .relaxed)
+            if behind >= Self.behindWarningBytes {
+                logger.warning(
+                    "Tailer for flow \(flow.flow.identifier) is \(behind / (1024 * 1024)) MB behind its files")
+            }
+            let lastError = statistics.lastAttemptError.map { "\($0)" }
+            try? await store.recordError(lastError, flow: flow.flow.identifier, nowMilliseconds: WallClock.milliseconds())
+        }
+        guard configuration.logProgress || final else { return }
+        let uptime = WallClock.milliseconds() - startedMilliseconds
+        logger.info(
+            "Agent: Progress: \(parsed) records parsed (\(parsedBytes) bytes), and \(sent) records sent successfully to destinations. Uptime: \(uptime)ms")
+    }
+}

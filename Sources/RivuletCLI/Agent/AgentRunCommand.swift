@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Metrics
+import Prometheus
+import RivuletAgent
+import RivuletClient
+import RivuletServer
+import ServiceLifecycle
+
+/// `rivulet agent [--config PATH] [--once] [--check-config]`.
+struct AgentRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the agent (the default subcommand).",
+        discussion: """
+            Reads the Kinesis Agent's agent.json format (comments allowed). Each flow tails the files matching its \
+            filePattern and sends their records to its kinesisStream. Checkpoints (SQLite, checkpointFile) advance \
+            only over records the stream acknowledged, so a crash can repeat lines but never lose one. SIGTERM or \
+            SIGINT stops reading, sends what was read (within shutdownTimeoutMillis) and writes the checkpoints.
+            """)
+
+    @OptionGroup var configurationOption: AgentConfigurationOption
+
+    @Flag(help: "Send what the files hold now, wait until the stream acknowledged all of it, and exit.")
+    var once = false
+
+    @Flag(name: .customLong("check-config"), help: "Check the configuration, list every problem, and exit.")
+    var checkConfig = false
+
+    func run() async throws {
+        let configuration = try AgentConfigurationLoading.load(configurationOption.path)
+        if checkConfig {
+            let streams = Set(configuration.flows.map(\.streamName)).sorted().joined(separator: ", ")
+            print("configuration OK: \(configuration.flows.count) flow(s) to \(streams)")
+            return
+        }
+        let logger = AgentLogging.bootstrap(level: configuration.logLevel)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let client = try AgentClientFactory.makeClient(configuration, logger: logger)
+        let agent = Agent(configuration: configuration, client: client, once: once, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(
+                service: agent, successTerminationBehavior: .gracefullyShutdownGroup,
+                failureTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if configuration.emitMetrics, let listen = configuration.metricsListen {
+            let address = try AgentListenAddress(listen)
+            let server = HTTPServer(
+                configuration: HTTPServer.Configuration(host: address.host, port: address.port),
+                responder: AgentMetricsResponder(registry: registry), logger: logger,
+                onListening: { bound in
+                    AgentLogging.announce("rivulet agent metrics on http://\(address.host):\(bound.port ?? 0)/metrics")
+                })
+            services.append(.init(service: server))
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        AgentLogging.announce("rivulet agent started: \(configuration.flows.count) flow(s)")
+        do {
+            try await group.run()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try? await client.shutdown()
+    }
+}
