@@ -24,7 +24,7 @@ public final class Agent: Service, Sendable {
 
     public func run() async throws {
         let store = try await CheckpointStore.open(path: configuration.checkpointFile, logger: logger)
-        let startedMilliseconds = WallClock.milliseconds()
+        let startedMilliseconds = AgentClock.milliseconds()
         let timeToLive = Int64(configuration.checkpointTimeToLiveDays) * 86_400_000
         try await store.expire(before: startedMilliseconds - timeToLive)
         let reporter = ProgressReporter(

@@ -1,3 +1,4 @@
+import RivuletCore
 import RivuletLeases
 import Synchronization
 

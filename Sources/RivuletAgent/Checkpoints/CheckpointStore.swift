@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RivuletCore
 import SQLiteNIO
 
 /// The agent's checkpoints in an SQLite file (the Kinesis Agent keeps its checkpoints in SQLite too), in WAL mode
@@ -7,9 +8,13 @@ import SQLiteNIO
 ///
 /// Tables: `flows` (one row per flow that has ever started, and its last error) and `file_checkpoints` (one row per
 /// file of a flow, keyed by device and inode). `rivulet agent status` reads the same file while the agent runs.
+///
+/// Every call holds the store's gate for its statements: the flows of one agent share the connection, and a
+/// transaction's statements must not interleave with another call's.
 public final class CheckpointStore: Sendable {
     public let path: String
     private let connection: SQLiteConnection
+    private let gate = AsyncGate()
 
     private init(path: String, connection: SQLiteConnection) {
         self.path = path
@@ -38,7 +43,7 @@ public final class CheckpointStore: Sendable {
         }
         let store = CheckpointStore(path: path, connection: connection)
         do {
-            try await store.prepare()
+            try await store.prepareRetryingWhileBusy()
         } catch {
             try? await connection.close()
             throw error
@@ -46,9 +51,32 @@ public final class CheckpointStore: Sendable {
         return store
     }
 
+    /// Another process (a second agent, `rivulet agent status`) opening the file at the same moment can hold the
+    /// lock that switching to WAL or creating the tables needs; SQLite then answers "busy" at once rather than
+    /// waiting. Preparing is idempotent, so it is simply tried again for a while.
+    private func prepareRetryingWhileBusy() async throws(CheckpointStoreError) {
+        var delayMilliseconds = 10
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            do {
+                try await prepare()
+                return
+            } catch {
+                let busy = error.reason.contains("busy") || error.reason.contains("locked")
+                guard busy, ContinuousClock.now < deadline else { throw error }
+                try? await Task.sleep(for: .milliseconds(delayMilliseconds))
+                delayMilliseconds = min(delayMilliseconds * 2, 500)
+            }
+        }
+    }
+
     private func prepare() async throws(CheckpointStoreError) {
         try await run("PRAGMA busy_timeout = 5000", operation: "open")
-        try await run("PRAGMA journal_mode = WAL", operation: "open")
+        // Switching needs an exclusive lock; a file already in WAL (the mode persists) is left alone.
+        let mode = try await run("PRAGMA journal_mode", operation: "open").first?.column("journal_mode")?.string
+        if mode?.lowercased() != "wal" {
+            try await run("PRAGMA journal_mode = WAL", operation: "open")
+        }
         // FULL: a checkpoint is the promise that the lines before it are in the stream; it must survive a power cut.
         try await run("PRAGMA synchronous = FULL", operation: "open")
         try await run(
@@ -66,33 +94,73 @@ public final class CheckpointStore: Sendable {
             """, operation: "open")
     }
 
+
+    // MARK: Guarded entry points
+
+    /// The flow's record, creating it (first start now) if the flow never ran; `isNew` tells which.
+    public func startFlow(_ flow: String, streamName: String, nowMilliseconds: Int64) async throws
+        -> (record: FlowRecord, isNew: Bool)
+    {
+        try await gate.withGate { try await self.unguardedStartFlow(flow, streamName: streamName, nowMilliseconds: nowMilliseconds) }
+    }
+
+    /// Sets (or clears, with nil) the flow's last sending error.
+    public func recordError(_ message: String?, flow: String, nowMilliseconds: Int64) async throws {
+        try await gate.withGate { try await self.unguardedRecordError(message, flow: flow, nowMilliseconds: nowMilliseconds) }
+    }
+
+    public func flowRecords() async throws -> [FlowRecord] {
+        try await gate.withGate { try await self.unguardedFlowRecords() }
+    }
+
+    public func checkpoints(flow: String) async throws -> [FileCheckpoint] {
+        try await gate.withGate { try await self.unguardedCheckpoints(flow: flow) }
+    }
+
+    /// Writes `checkpoints` and removes the rows of `removed` (device, inode) in one transaction.
+    public func save(
+        _ checkpoints: [FileCheckpoint], removing removed: [(device: UInt64, inode: UInt64)], flow: String
+    ) async throws {
+        try await gate.withGate { try await self.unguardedSave(checkpoints, removing: removed, flow: flow) }
+    }
+
+    /// Removes checkpoints not updated since `cutoffMilliseconds` (checkpointTimeToLiveDays), as the Kinesis Agent
+    /// does, so the table does not grow with every rotated file forever.
+    public func expire(before cutoffMilliseconds: Int64) async throws {
+        try await gate.withGate { try await self.unguardedExpire(before: cutoffMilliseconds) }
+    }
+
     public func close() async {
-        try? await connection.close()
+        await gate.withGate { try? await self.connection.close() }
     }
 
     // MARK: Flows
 
     /// The flow's record, creating it (first start now) if the flow never ran; `isNew` tells which.
-    public func startFlow(_ flow: String, streamName: String, nowMilliseconds: Int64) async throws(CheckpointStoreError)
+    private func unguardedStartFlow(_ flow: String, streamName: String, nowMilliseconds: Int64) async throws(CheckpointStoreError)
         -> (record: FlowRecord, isNew: Bool)
     {
-        if let existing = try await flowRecords().first(where: { $0.flow == flow }) {
-            return (existing, false)
-        }
-        try await run(
-            "INSERT INTO flows (flow, stream, first_started) VALUES (?, ?, ?)",
+        // One statement decides, so two agents starting the same flow at once cannot both take it for new.
+        let inserted = try await run(
+            "INSERT INTO flows (flow, stream, first_started) VALUES (?, ?, ?) ON CONFLICT (flow) DO NOTHING RETURNING flow",
             [.text(flow), .text(streamName), .integer(Int(nowMilliseconds))], operation: "startFlow")
-        return (FlowRecord(flow: flow, streamName: streamName, firstStartedMilliseconds: nowMilliseconds), true)
+        if !inserted.isEmpty {
+            return (FlowRecord(flow: flow, streamName: streamName, firstStartedMilliseconds: nowMilliseconds), true)
+        }
+        guard let existing = try await unguardedFlowRecords().first(where: { $0.flow == flow }) else {
+            throw CheckpointStoreError(path: path, operation: "startFlow", reason: "the flow's row vanished")
+        }
+        return (existing, false)
     }
 
-    public func recordError(_ message: String?, flow: String, nowMilliseconds: Int64) async throws(CheckpointStoreError) {
+    private func unguardedRecordError(_ message: String?, flow: String, nowMilliseconds: Int64) async throws(CheckpointStoreError) {
         try await run(
             "UPDATE flows SET last_error = ?, last_error_at = ? WHERE flow = ?",
             [message.map { .text($0) } ?? .null, message == nil ? .null : .integer(Int(nowMilliseconds)), .text(flow)],
             operation: "recordError")
     }
 
-    public func flowRecords() async throws(CheckpointStoreError) -> [FlowRecord] {
+    private func unguardedFlowRecords() async throws(CheckpointStoreError) -> [FlowRecord] {
         let rows = try await run(
             "SELECT flow, stream, first_started, last_error, last_error_at FROM flows ORDER BY flow", operation: "read")
         return rows.compactMap { row in
@@ -108,7 +176,7 @@ public final class CheckpointStore: Sendable {
 
     // MARK: File checkpoints
 
-    public func checkpoints(flow: String) async throws(CheckpointStoreError) -> [FileCheckpoint] {
+    private func unguardedCheckpoints(flow: String) async throws(CheckpointStoreError) -> [FileCheckpoint] {
         let rows = try await run(
             """
             SELECT path, device, inode, content_prefix, offset_bytes, size_bytes, updated
@@ -118,12 +186,29 @@ public final class CheckpointStore: Sendable {
     }
 
     /// Writes `checkpoints` and removes the rows of `removed` (device, inode) in one transaction.
-    public func save(
+    private func unguardedSave(
         _ checkpoints: [FileCheckpoint], removing removed: [(device: UInt64, inode: UInt64)], flow: String
     ) async throws(CheckpointStoreError) {
         guard !checkpoints.isEmpty || !removed.isEmpty else { return }
+        try await inTransaction { () async throws(CheckpointStoreError) in
+            try await self.write(checkpoints, removing: removed, flow: flow)
+        }
+    }
+
+    private func inTransaction(_ body: () async throws(CheckpointStoreError) -> Void) async throws(CheckpointStoreError) {
         try await run("BEGIN IMMEDIATE", operation: "save")
         do {
+            try await body()
+            try await run("COMMIT", operation: "save")
+        } catch {
+            _ = try? await run("ROLLBACK", operation: "save")
+            throw error
+        }
+    }
+
+    private func write(
+        _ checkpoints: [FileCheckpoint], removing removed: [(device: UInt64, inode: UInt64)], flow: String
+    ) async throws(CheckpointStoreError) {
             for identity in removed {
                 try await run(
                     "DELETE FROM file_checkpoints WHERE flow = ? AND device = ? AND inode = ?",
@@ -146,16 +231,11 @@ public final class CheckpointStore: Sendable {
                         .integer(Int(checkpoint.updatedMilliseconds)),
                     ], operation: "save")
             }
-            try await run("COMMIT", operation: "save")
-        } catch {
-            _ = try? await run("ROLLBACK", operation: "save")
-            throw error
-        }
     }
 
     /// Removes checkpoints not updated since `cutoffMilliseconds` (checkpointTimeToLiveDays), as the Kinesis Agent
     /// does, so the table does not grow with every rotated file forever.
-    public func expire(before cutoffMilliseconds: Int64) async throws(CheckpointStoreError) {
+    private func unguardedExpire(before cutoffMilliseconds: Int64) async throws(CheckpointStoreError) {
         try await run(
             "DELETE FROM file_checkpoints WHERE updated < ?", [.integer(Int(cutoffMilliseconds))], operation: "expire")
     }

@@ -5,8 +5,10 @@ extension FlowTailer {
     func discover(nowMilliseconds now: Int64) {
         for file in Array(files.values) where file.isReading {
             guard let status = file.opened.flatMap({ try? $0.status() }) else { continue }
-            if status.sizeBytes < file.readOffsetBytes {
-                file.sizeBytes = status.sizeBytes
+            file.sizeBytes = status.sizeBytes
+            // The first bytes are compared at every look, not only when the size changed: a file truncated and
+            // written again up to the same size between two looks has the same size and other content.
+            if !contentStillMatches(file) {
                 handleTruncation(of: file, nowMilliseconds: now)
             }
         }

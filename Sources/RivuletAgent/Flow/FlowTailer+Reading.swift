@@ -47,7 +47,7 @@ extension FlowTailer {
     /// False when the file no longer holds the bytes it was read from: shorter than what was read (truncated), or
     /// its first bytes changed (truncated and written again between two looks). Refreshes the fingerprint while
     /// the file is shorter than a full one.
-    private func contentStillMatches(_ file: TailedFile) -> Bool {
+    func contentStillMatches(_ file: TailedFile) -> Bool {
         if file.sizeBytes < file.readOffsetBytes { return false }
         guard let opened = file.opened, let current = try? opened.fingerprint() else { return true }
         if !file.fingerprint.isEmpty && !current.sameContentPrefix(as: file.fingerprint) { return false }

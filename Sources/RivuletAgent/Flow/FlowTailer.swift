@@ -48,10 +48,10 @@ final class FlowTailer {
     /// Tails until `stop` is set (or, with `once`, until every file has been read to its end), then returns; the
     /// caller then drains the producer and calls `finish()`.
     func run(stop: AgentStop, once: Bool) async throws {
-        try await restore(nowMilliseconds: WallClock.milliseconds())
-        try await saveCheckpoints(nowMilliseconds: WallClock.milliseconds())
+        try await restore(nowMilliseconds: AgentClock.milliseconds())
+        try await saveCheckpoints(nowMilliseconds: AgentClock.milliseconds())
         while !stop.isRequested && !Task.isCancelled {
-            let now = WallClock.milliseconds()
+            let now = AgentClock.milliseconds()
             if now - lastDiscoveryMilliseconds >= Int64(flow.minTimeBetweenFilePollsMilliseconds) {
                 discover(nowMilliseconds: now)
                 lastDiscoveryMilliseconds = now
@@ -75,7 +75,7 @@ final class FlowTailer {
     /// Writes the final checkpoints and closes every file. Records still unacknowledged stay behind the
     /// checkpoint and are read again at the next start.
     func finish() async throws {
-        try await saveCheckpoints(nowMilliseconds: WallClock.milliseconds())
+        try await saveCheckpoints(nowMilliseconds: AgentClock.milliseconds())
         for file in files.values {
             file.opened?.close()
         }

@@ -26,10 +26,10 @@ final class ProgressReporter: Sendable {
 
     func run(until stop: AgentStop) async {
         let period = Int64(configuration.statusReportingPeriodSeconds) * 1000
-        var nextReport = WallClock.milliseconds() + period
+        var nextReport = AgentClock.milliseconds() + period
         while !stop.isRequested {
             try? await Task.sleep(for: .milliseconds(100))
-            let now = WallClock.milliseconds()
+            let now = AgentClock.milliseconds()
             if now >= nextReport {
                 await report(final: false)
                 nextReport = now + period
@@ -56,10 +56,10 @@ final class ProgressReporter: Sendable {
                     "Tailer for flow \(flow.flow.identifier) is \(behind / (1024 * 1024)) MB behind its files")
             }
             let lastError = statistics.lastAttemptError.map { "\($0)" }
-            try? await store.recordError(lastError, flow: flow.flow.identifier, nowMilliseconds: WallClock.milliseconds())
+            try? await store.recordError(lastError, flow: flow.flow.identifier, nowMilliseconds: AgentClock.milliseconds())
         }
         guard configuration.logProgress || final else { return }
-        let uptime = WallClock.milliseconds() - startedMilliseconds
+        let uptime = AgentClock.milliseconds() - startedMilliseconds
         logger.info(
             "Agent: Progress: \(parsed) records parsed (\(parsedBytes) bytes), and \(sent) records sent successfully to destinations. Uptime: \(uptime)ms")
     }

@@ -10,34 +10,40 @@ struct CSVToJSONProcessor: Sendable {
     let fieldNames: [String]
     let delimiter: FieldDelimiter
     let format: JSONFormat
-    /// Per field, the bytes written before its value (`{"name":` or `,"name":`), nil for an ignored field.
-    private let memberLeads: [[UInt8]?]
-    /// What ends the object, then the newline.
-    private let closing: [UInt8]
-    private let leadByteCount: Int
+    /// Every fixed piece of output in one buffer, copied from without per-field reference counting: each kept
+    /// field's lead (`{"name":` or `,"name":`), then `null`, then the end of the object and the newline.
+    private let template: [UInt8]
+    /// Per field, where its lead is in `template`; empty for an ignored field.
+    private let leadRanges: [Range<Int>]
+    private let nullRange: Range<Int>
+    private let closingRange: Range<Int>
 
     init(fieldNames: [String], ignoredFieldNames: [String] = [], delimiter: FieldDelimiter, format: JSONFormat) {
         self.fieldNames = fieldNames
         self.delimiter = delimiter
         self.format = format
         let ignored = Set(ignoredFieldNames)
-        var leads: [[UInt8]?] = []
+        var writer = JSONByteWriter(format: format, capacity: 64 * fieldNames.count + 16)
+        var ranges: [Range<Int>] = []
         var keptCount = 0
         for name in fieldNames {
-            guard !ignored.contains(name) else {
-                leads.append(nil)
-                continue
+            let start = writer.bytes.count
+            if !ignored.contains(name) {
+                writer.appendRaw(format.memberLead(index: keptCount, depth: 1))
+                writer.appendString(name)
+                writer.appendRaw(format.memberSeparator)
+                keptCount += 1
             }
-            var writer = JSONByteWriter(format: format, capacity: name.utf8.count + 8)
-            writer.appendRaw(format.memberLead(index: keptCount, depth: 1))
-            writer.appendString(name)
-            writer.appendRaw(format.memberSeparator)
-            leads.append(writer.bytes)
-            keptCount += 1
+            ranges.append(start..<writer.bytes.count)
         }
-        memberLeads = leads
-        closing = Array(((keptCount == 0 ? format.emptyObject : format.objectClose(depth: 1)) + "\n").utf8)
-        leadByteCount = leads.reduce(0) { $0 + ($1?.count ?? 0) }
+        let nullStart = writer.bytes.count
+        writer.appendRaw("null")
+        let closingStart = writer.bytes.count
+        writer.appendRaw((keptCount == 0 ? format.emptyObject : format.objectClose(depth: 1)) + "\n")
+        template = writer.bytes
+        leadRanges = ranges
+        nullRange = nullStart..<closingStart
+        closingRange = closingStart..<writer.bytes.count
     }
 
     static func parse(_ reader: inout ProcessingOptionReader, problems: inout [ConfigurationProblem]) -> Self? {
@@ -115,38 +121,38 @@ struct CSVToJSONProcessor: Sendable {
     private func writeObject(
         _ input: UnsafeBufferPointer<UInt8>, bounds: UnsafeBufferPointer<Int>, presentCount: Int
     ) -> [UInt8] {
-        let capacity =
-            leadByteCount + closing.count + fieldNames.count * 4
-            + input.count * JSONStringEscaping.bytesPerInputByteMax
-        return [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
-            let base = output.baseAddress!
-            var position = 0
-            for fieldIndex in 0..<fieldNames.count {
-                guard let lead = memberLeads[fieldIndex] else { continue }
-                Self.copy(lead, into: base, position: &position)
-                guard fieldIndex < presentCount else {
-                    Self.copy(Self.null, into: base, position: &position)
-                    continue
+        let capacity = template.count * 2 + input.count * JSONStringEscaping.bytesPerInputByteMax
+        return template.withUnsafeBufferPointer { template in
+            leadRanges.withUnsafeBufferPointer { leadRanges in
+                [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
+                    let base = output.baseAddress!
+                    var position = 0
+                    for fieldIndex in 0..<leadRanges.count where !leadRanges[fieldIndex].isEmpty {
+                        Self.copy(template, leadRanges[fieldIndex], into: base, position: &position)
+                        guard fieldIndex < presentCount else {
+                            Self.copy(template, nullRange, into: base, position: &position)
+                            continue
+                        }
+                        base[position] = UInt8(ascii: "\"")
+                        position += 1
+                        let range = bounds[2 * fieldIndex]..<bounds[2 * fieldIndex + 1]
+                        JSONStringEscaping.writeEscaped(input, range, into: base, position: &position)
+                        base[position] = UInt8(ascii: "\"")
+                        position += 1
+                    }
+                    Self.copy(template, closingRange, into: base, position: &position)
+                    count = position
                 }
-                base[position] = UInt8(ascii: "\"")
-                position += 1
-                let range = bounds[2 * fieldIndex]..<bounds[2 * fieldIndex + 1]
-                JSONStringEscaping.writeEscaped(input, range, into: base, position: &position)
-                base[position] = UInt8(ascii: "\"")
-                position += 1
             }
-            Self.copy(closing, into: base, position: &position)
-            count = position
         }
     }
 
-    private static let null: [UInt8] = Array("null".utf8)
-
     @inline(__always)
-    private static func copy(_ bytes: [UInt8], into base: UnsafeMutablePointer<UInt8>, position: inout Int) {
-        bytes.withUnsafeBufferPointer { source in
-            (base + position).update(from: source.baseAddress!, count: source.count)
-        }
-        position += bytes.count
+    private static func copy(
+        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into base: UnsafeMutablePointer<UInt8>,
+        position: inout Int
+    ) {
+        (base + position).update(from: source.baseAddress! + range.lowerBound, count: range.count)
+        position += range.count
     }
 }

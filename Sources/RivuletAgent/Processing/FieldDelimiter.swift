@@ -8,7 +8,9 @@ enum FieldDelimiter: Sendable {
     case pattern(NSRegularExpression)
 
     /// Characters with a meaning in a Java regular expression.
-    private static let metacharacters: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+    private static let metacharacters: Set<Character> = [
+        "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}",
+    ]
     /// Escapes of control characters that a two-character delimiter such as `\t` may use.
     private static let controlEscapes: [Character: UInt8] = ["t": 0x09, "n": 0x0A, "r": 0x0D, "f": 0x0C]
 

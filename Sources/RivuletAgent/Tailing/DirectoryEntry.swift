@@ -16,6 +16,8 @@ struct DirectoryEntry: Sendable, Equatable {
 
     var name: String
     var kind: Kind
+    /// The inode readdir reports, which with the directory's device identifies a subdirectory without a stat.
+    var inode: UInt64
 
     /// More entries than this in one directory are not looked at, so a runaway directory cannot stall the poll.
     static let entriesPerDirectoryMax = 1_000_000
@@ -33,7 +35,8 @@ struct DirectoryEntry: Sendable, Equatable {
                 }
             }
             if name == "." || name == ".." { continue }
-            entries.append(DirectoryEntry(name: name, kind: kind(ofType: entry.pointee.d_type)))
+            entries.append(
+                DirectoryEntry(name: name, kind: kind(ofType: entry.pointee.d_type), inode: UInt64(entry.pointee.d_ino)))
         }
         return entries
     }

@@ -31,39 +31,72 @@ struct FilePatternWalk {
             }
         case .glob(let glob):
             guard let entries = DirectoryEntry.list(directory: directory) else { return }
-            for entry in entries where glob.matches(entry.name) {
-                guard !isFull else { return }
-                let path = Self.join(directory, entry.name)
-                if isLast {
-                    addIfRegularFile(path, name: entry.name, kind: entry.kind)
-                } else if isDirectory(path, kind: entry.kind) {
-                    walk(directory: path, componentIndex: componentIndex + 1, recursionDepth: recursionDepth)
-                }
-            }
+            walk(entries, of: directory, matching: glob, componentIndex: componentIndex, recursionDepth: recursionDepth)
         case .anyDirectories:
-            expandAnyDirectories(directory: directory, componentIndex: componentIndex, recursionDepth: recursionDepth)
+            guard let (kind, identity) = DirectoryEntry.resolve(path: directory), kind == .directory else { return }
+            expandAnyDirectories(
+                directory: directory, identity: identity, componentIndex: componentIndex, recursionDepth: recursionDepth)
+        }
+    }
+
+    /// The entries of one directory that a glob component selects: files when it is the last component,
+    /// directories to descend into otherwise.
+    private mutating func walk(
+        _ entries: [DirectoryEntry], of directory: String, matching glob: NameGlob, componentIndex: Int,
+        recursionDepth: Int
+    ) {
+        let isLast = componentIndex == pattern.components.count - 1
+        for entry in entries where glob.matches(entry.name) {
+            guard !isFull else { return }
+            let path = Self.join(directory, entry.name)
+            if isLast {
+                addIfRegularFile(path, name: entry.name, kind: entry.kind)
+            } else if directoryIdentity(path, entry: entry, device: 0) != nil {
+                walk(directory: path, componentIndex: componentIndex + 1, recursionDepth: recursionDepth)
+            }
         }
     }
 
     /// `**`: the rest of the pattern here (zero directories), then in every subdirectory up to the depth bound.
-    /// A final `**` takes every file at every level.
-    private mutating func expandAnyDirectories(directory: String, componentIndex: Int, recursionDepth: Int) {
-        guard let (kind, identity) = DirectoryEntry.resolve(path: directory), kind == .directory else { return }
+    /// A final `**` takes every file at every level. Each directory is listed once for both uses.
+    private mutating func expandAnyDirectories(
+        directory: String, identity: FileIdentity, componentIndex: Int, recursionDepth: Int
+    ) {
         guard visited.insert(Visit(directory: identity, componentIndex: componentIndex)).inserted else { return }
+        guard let entries = DirectoryEntry.list(directory: directory) else { return }
         let isLast = componentIndex == pattern.components.count - 1
         if !isLast {
-            walk(directory: directory, componentIndex: componentIndex + 1, recursionDepth: recursionDepth)
+            if case .glob(let glob) = pattern.components[componentIndex + 1] {
+                walk(entries, of: directory, matching: glob, componentIndex: componentIndex + 1, recursionDepth: recursionDepth)
+            } else {
+                walk(directory: directory, componentIndex: componentIndex + 1, recursionDepth: recursionDepth)
+            }
         }
-        guard let entries = DirectoryEntry.list(directory: directory) else { return }
         for entry in entries {
             guard !isFull else { return }
             let path = Self.join(directory, entry.name)
             if isLast, entry.kind != .directory {
                 addIfRegularFile(path, name: entry.name, kind: entry.kind)
             }
-            if recursionDepth < pattern.recursionDepthMax, isDirectory(path, kind: entry.kind) {
-                expandAnyDirectories(directory: path, componentIndex: componentIndex, recursionDepth: recursionDepth + 1)
-            }
+            guard recursionDepth < pattern.recursionDepthMax,
+                let subdirectory = directoryIdentity(path, entry: entry, device: identity.device)
+            else { continue }
+            expandAnyDirectories(
+                directory: path, identity: subdirectory, componentIndex: componentIndex, recursionDepth: recursionDepth + 1)
+        }
+    }
+
+    /// The identity of an entry that is a directory (after following a link), nil for anything else. A plain
+    /// subdirectory is named by readdir's inode on its parent's device, sparing a stat per directory.
+    private func directoryIdentity(_ path: String, entry: DirectoryEntry, device: UInt64) -> FileIdentity? {
+        switch entry.kind {
+        case .directory:
+            return FileIdentity(device: device, inode: entry.inode)
+        case .unresolved:
+            guard let (kind, identity) = DirectoryEntry.resolve(path: path), kind == .directory else { return nil }
+            return identity
+        case .regularFile, .other:
+            return nil
         }
     }
 
@@ -76,14 +109,6 @@ struct FilePatternWalk {
             if DirectoryEntry.resolve(path: path)?.kind == .regularFile { found.insert(path) }
         case .directory, .other:
             return
-        }
-    }
-
-    private func isDirectory(_ path: String, kind: DirectoryEntry.Kind) -> Bool {
-        switch kind {
-        case .directory: return true
-        case .unresolved: return DirectoryEntry.resolve(path: path)?.kind == .directory
-        case .regularFile, .other: return false
         }
     }
 

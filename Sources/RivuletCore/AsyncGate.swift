@@ -1,9 +1,9 @@
 import Synchronization
 
 /// A first-come, first-served lock for async code: one holder at a time, waiters suspended rather than blocked.
-/// A lease's renewal and checkpoints go through one gate because each write is conditional on the counter the
-/// previous write returned; interleaved, they would fail each other.
-final class AsyncGate: Sendable {
+/// For work that must not interleave across suspension points: a lease's renewal and checkpoints (each write is
+/// conditional on the counter the previous one returned), or the statements of one database transaction.
+public final class AsyncGate: Sendable {
     private struct State {
         var held = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -11,7 +11,9 @@ final class AsyncGate: Sendable {
 
     private let state = Mutex(State())
 
-    func withGate<Result: Sendable>(_ body: () async throws -> Result) async rethrows -> Result {
+    public init() {}
+
+    public func withGate<Result: Sendable>(_ body: () async throws -> Result) async rethrows -> Result {
         await acquire()
         defer { release() }
         return try await body()

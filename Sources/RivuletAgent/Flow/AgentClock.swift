@@ -5,7 +5,7 @@
 #endif
 
 /// Wall-clock time, for checkpoint timestamps and the partial-line timeout (files' own times are wall clock too).
-enum WallClock {
+enum AgentClock {
     static func milliseconds() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
