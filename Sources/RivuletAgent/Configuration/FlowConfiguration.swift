@@ -17,9 +17,6 @@ public struct FlowConfiguration: Sendable {
     public var dataProcessing = DataProcessingChain()
     /// Beyond the Kinesis Agent: KPL aggregation of records, for streams where 1,000 records/s per shard binds.
     public var aggregation = false
-    /// Beyond the Kinesis Agent: read files ending in .gz (decompressed); by default they are skipped as rotated
-    /// copies of files already read.
-    public var readCompressedFiles = false
 
     public init(filePattern: String, streamName: String) {
         self.filePattern = filePattern

@@ -42,7 +42,14 @@ enum FlowConfigurationDecoder {
         readBuffering(&reader, into: &flow)
         readFraming(&reader, into: &flow)
         if let aggregation = reader.boolean("aggregation") { flow.aggregation = aggregation }
-        if let compressed = reader.boolean("readCompressedFiles") { flow.readCompressedFiles = compressed }
+        if reader.boolean("readCompressedFiles") == true {
+            // Reading them needs decompression, which the agent does not have: sending compressed bytes as lines
+            // would be garbage in the stream.
+            reader.report(
+                "readCompressedFiles",
+                "is not supported: files ending in .gz, .bz2, .zip, .xz or .zst are always skipped; decompress them "
+                    + "into a file the pattern matches to send them")
+        }
         _ = reader.boolean("log.emitInternalMetrics")
         flow.dataProcessing = DataProcessingChain.parse(
             reader.value("dataProcessingOptions"), keyPath: reader.path("dataProcessingOptions"), problems: &problems)

@@ -12,8 +12,8 @@ enum AgentLimits {
     /// unchanged this long.
     static let rotatedFileQuietMilliseconds: Int64 = 2_000
     /// A file read to its end and unchanged this long has its descriptor closed (reopened if it grows), so a
-    /// directory of many old files does not hold as many descriptors.
-    static let idleFileCloseMilliseconds: Int64 = 60_000
+    /// directory of many rotated files does not hold as many descriptors.
+    static let idleFileCloseMilliseconds: Int64 = 5_000
     /// Records and bytes a flow's producer holds at most (read but not acknowledged).
     static let outstandingRecordsMax = 100_000
     static let outstandingBytesMax = 32 * 1024 * 1024

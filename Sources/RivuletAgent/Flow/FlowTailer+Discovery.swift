@@ -26,8 +26,15 @@ extension FlowTailer {
             }
             track(path: path, status: status, startOffsetBytes: 0, nowMilliseconds: now)
         }
-        for file in files.values where !seen.contains(file.identity) {
+        for file in Array(files.values) where !seen.contains(file.identity) {
             file.isMatched = false
+            if case .dormant = file.role {
+                // Read, acknowledged and closed, and now gone from the pattern: nothing of it is left to send.
+                files[file.key] = nil
+                keysByIdentity[file.identity] = nil
+                ledger.close(file.key)
+                removedIdentities.append(file.identity)
+            }
         }
         refreshCopies(nowMilliseconds: now)
     }

@@ -34,7 +34,8 @@ final class FlowTailer {
         flow: FlowConfiguration, producer: Producer, store: CheckpointStore, counters: FlowCounters, logger: Logger
     ) throws(FilePatternError) {
         self.flow = flow
-        pattern = try FilePattern(flow.filePattern, includeCompressed: flow.readCompressedFiles)
+        // Compressed files (rotated copies, mostly) are never read: their bytes are not lines.
+        pattern = try FilePattern(flow.filePattern, includeCompressed: false)
         self.producer = producer
         self.store = store
         self.counters = counters
