@@ -108,6 +108,13 @@ import Testing
         #expect(problems.first?.expected.contains("use aggregation: true") == true)
     }
 
+    @Test func refusesReadingCompressedFilesItCannotDecompress() {
+        let problems = ConfigurationFolder.problems(
+            of: #"{"flows": [{"filePattern": "/a.log*", "kinesisStream": "s", "readCompressedFiles": true}]}"#)
+        #expect(places(problems) == ["flows[0].readCompressedFiles=true"])
+        #expect(problems.first?.expected.contains("always skipped") == true)
+    }
+
     @Test func refusesAPartitionKeyFieldWithDeterministicKeys() {
         let problems = ConfigurationFolder.problems(
             of: """

@@ -6,8 +6,9 @@ enum AgentLimits {
     static let readBytesPerFilePerTurn = 4 * 1024 * 1024
     /// Files one flow tracks at most; beyond, the pattern's further matches wait.
     static let filesPerFlowMax = 10_000
-    /// Checkpoints are written at least this often while records are acknowledged.
-    static let checkpointIntervalMilliseconds: Int64 = 1_000
+    /// Checkpoints are written this often while records are acknowledged: what a crash repeats is at most this much
+    /// of acknowledged lines plus those in flight. One small SQLite transaction each.
+    static let checkpointIntervalMilliseconds: Int64 = 250
     /// A file no longer under the pattern (rotated away, deleted) is let go once read to its end, acknowledged and
     /// unchanged this long.
     static let rotatedFileQuietMilliseconds: Int64 = 2_000
