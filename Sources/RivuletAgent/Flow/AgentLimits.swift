@@ -16,6 +16,6 @@ enum AgentLimits {
     /// directory of many rotated files does not hold as many descriptors.
     static let idleFileCloseMilliseconds: Int64 = 5_000
     /// Records and bytes a flow's producer holds at most (read but not acknowledged).
-    static let outstandingRecordsMax = 100_000
-    static let outstandingBytesMax = 32 * 1024 * 1024
+    static let outstandingRecordsMax = 50_000
+    static let outstandingBytesMax = 8 * 1024 * 1024
 }

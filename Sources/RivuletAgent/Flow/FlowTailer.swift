@@ -15,7 +15,7 @@ final class FlowTailer {
     let store: CheckpointStore
     let counters: FlowCounters
     let ledger = DeliveryLedger()
-    let partitionKeys: PartitionKeyChooser
+    var partitionKeys: PartitionKeyChooser
     let logger: Logger
 
     var files: [Int: TailedFile] = [:]
