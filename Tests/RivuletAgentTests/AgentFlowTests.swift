@@ -149,13 +149,19 @@ import Testing
         var harness = try await AgentHarness()
         defer { harness.directory.remove() }
         harness.flow.initialPosition = .startOfFile
-        harness.flow.framing.partialLineTimeoutMilliseconds = 5_000
+        // First a timeout no test run reaches, so the line can only go out once its newline is there.
+        harness.flow.framing.partialLineTimeoutMilliseconds = 600_000
         try harness.append("app.log", "complete\npart")
         try await harness.whileRunning {
             try await harness.waitForRecords(1)
             try harness.append("app.log", "ial\n")
             try await harness.waitForRecords(2)
-            try harness.append("app.log", "no newline")
+        }
+        #expect(try await harness.records().sorted() == ["complete\n", "partial\n"])
+        // Then a short one: a last line that never gets its newline is sent as it is once the file stops growing.
+        harness.flow.framing.partialLineTimeoutMilliseconds = 200
+        try harness.append("app.log", "no newline")
+        try await harness.whileRunning {
             try await harness.waitForRecords(3)
         }
         #expect(try await harness.records().sorted() == ["complete\n", "no newline", "partial\n"])
