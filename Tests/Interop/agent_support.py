@@ -27,6 +27,7 @@ from interop import (
     DUMMY_ACCESS_KEY,
     DUMMY_SECRET_KEY,
     STARTUP_DEADLINE_SECONDS,
+    ChildProcess,
     ServerProcess,
     binary_path,
     list_all_shards,
@@ -129,7 +130,7 @@ def caught_up(config_path: Path) -> bool:
 
 # -- a running agent --------------------------------------------------------------------------
 
-class AgentProcess:
+class AgentProcess(ChildProcess):
     """One `rivulet agent --config PATH` process; stdout is drained for its whole life, stderr goes to a log file."""
 
     def __init__(self, config_path: Path, log_dir: Path, extra_args: list[str] | None = None):
@@ -203,25 +204,9 @@ class AgentProcess:
 
         return wait_for(found, timeout, "the agent's metrics line on stdout", interval=0.05)
 
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
     @property
     def pid(self) -> int:
         return self.process.pid
-
-    def kill(self) -> int | None:
-        """SIGKILL, as a crash would; returns the exit status."""
-        if self.process is None:
-            return None
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        code = self.process.wait(timeout=60)
-        self._close_log()
-        return code
 
     def terminate(self, timeout: float = AGENT_DEADLINE_SECONDS) -> int:
         """SIGTERM and wait for the agent to flush, checkpoint and exit; returns the exit status."""
@@ -245,11 +230,6 @@ class AgentProcess:
         self._stdout_done.wait(timeout=10)
         self._close_log()
         return code
-
-    def _close_log(self):
-        if self._log_file is not None:
-            self._log_file.close()
-            self._log_file = None
 
     def log_text(self) -> str:
         if self.log_path is None or not self.log_path.exists():

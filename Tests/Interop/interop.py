@@ -79,7 +79,36 @@ def wait_for(predicate, timeout: float, message: str, interval: float = 0.05):
         time.sleep(interval)
 
 
-class ServerProcess:
+class ChildProcess:
+    """What the suite's long-running children share: `process` (a Popen leading its own session) and `_log_file`."""
+
+    process: subprocess.Popen | None = None
+    _log_file = None
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def kill(self) -> int | None:
+        """SIGKILL, as a crash would; returns the exit status."""
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
+            try:
+                # The process leads its own session: take any helper children down with it.
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        code = self.process.wait(timeout=60)
+        self._close_log()
+        return code
+
+    def _close_log(self):
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+
+
+class ServerProcess(ChildProcess):
     """One `rivulet server` process on a data dir; restartable on the same dir."""
 
     def __init__(self, data_dir: Path, log_dir: Path, extra_args: list[str] | None = None):
@@ -180,23 +209,6 @@ class ServerProcess:
 
         wait_for(ready, STARTUP_DEADLINE_SECONDS, "moto to accept connections")
 
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def kill(self) -> int | None:
-        """SIGKILL, as a crash would; returns the exit status."""
-        if self.process is None:
-            return None
-        if self.process.poll() is None:
-            try:
-                # The process leads its own session: take any helper children down with it.
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        code = self.process.wait(timeout=60)
-        self._close_log()
-        return code
-
     def terminate(self, timeout: float = 60.0) -> int:
         """SIGTERM and wait for a graceful exit; returns the exit status."""
         assert self.process is not None
@@ -212,11 +224,6 @@ class ServerProcess:
 
     def restart(self) -> "ServerProcess":
         return self.start()
-
-    def _close_log(self):
-        if self._log_file is not None:
-            self._log_file.close()
-            self._log_file = None
 
     def log_tail(self, lines: int = 40) -> str:
         if self.log_path is None or not self.log_path.exists():
