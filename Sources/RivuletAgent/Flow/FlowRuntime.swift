@@ -77,6 +77,11 @@ final class FlowRuntime: Sendable {
             if once && failure == nil {
                 await producer.flush()
             }
+            if failure != nil {
+                // The flow is failing (its checkpoints cannot be written): waiting for a drain that an unreachable
+                // stream may never finish would hang it; what is unacknowledged is read again at the next start.
+                producer.abort()
+            }
             await producer.shutdown()
             let unsent = producer.outstandingRecordCount + ledgerPending(tailer)
             if unsent > 0 {

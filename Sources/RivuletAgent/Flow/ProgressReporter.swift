@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 /// The agent's periodic report: the Kinesis Agent's progress line, a warning for each flow that is far behind its
 /// files, the metrics' producer-side totals, and each flow's last sending error into the checkpoint database (for
@@ -37,6 +38,14 @@ final class ProgressReporter: Sendable {
         }
     }
 
+    /// The last error written for each flow.
+    private let reportedErrorsByFlow = Mutex<[String: String]>([:])
+
+    private var reportedErrors: [String: String] {
+        get { reportedErrorsByFlow.withLock { $0 } }
+        set { reportedErrorsByFlow.withLock { $0 = newValue } }
+    }
+
     func report(final: Bool) async {
         var parsed = 0
         var parsedBytes = 0
@@ -55,8 +64,12 @@ final class ProgressReporter: Sendable {
                 logger.warning(
                     "Tailer for flow \(flow.flow.identifier) is \(behind / (1024 * 1024)) MB behind its files")
             }
-            let lastError = statistics.lastAttemptError.map { "\($0)" }
-            try? await store.recordError(lastError, flow: flow.flow.identifier, nowMilliseconds: AgentClock.milliseconds())
+            if let lastError = statistics.lastAttemptError.map({ "\($0)" }), lastError != reportedErrors[flow.flow.identifier] {
+                // Written when it changes, so its time in `rivulet agent status` is when it was first seen.
+                reportedErrors[flow.flow.identifier] = lastError
+                try? await store.recordError(
+                    lastError, flow: flow.flow.identifier, nowMilliseconds: AgentClock.milliseconds())
+            }
         }
         guard configuration.logProgress || final else { return }
         let uptime = AgentClock.milliseconds() - startedMilliseconds

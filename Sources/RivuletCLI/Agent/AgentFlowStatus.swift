@@ -16,6 +16,8 @@ struct AgentFlowStatus {
     var stream: String
     var hasRun: Bool
     var lastError: String?
+    /// When the last error was first seen (epoch milliseconds).
+    var lastErrorMilliseconds: Int64?
     var files: [File]
 
     init(flow: FlowConfiguration, record: FlowRecord?, checkpoints: [FileCheckpoint]) {
@@ -23,6 +25,7 @@ struct AgentFlowStatus {
         stream = flow.streamName
         hasRun = record != nil
         lastError = record?.lastError
+        lastErrorMilliseconds = record?.lastErrorMilliseconds
         files = checkpoints.map { checkpoint in
             let status = FileStatus.of(path: checkpoint.path)
             let present =
