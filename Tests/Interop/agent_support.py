@@ -131,7 +131,11 @@ def caught_up(config_path: Path) -> bool:
 # -- a running agent --------------------------------------------------------------------------
 
 class AgentProcess(ChildProcess):
-    """One `rivulet agent --config PATH` process; stdout is drained for its whole life, stderr goes to a log file."""
+    """One `rivulet agent --config PATH` process; stdout is drained for its whole life, stderr goes to a log file.
+    SIGTERM (`terminate`) waits for it to flush, checkpoint and exit."""
+
+    name = "agent"
+    terminate_deadline_seconds = AGENT_DEADLINE_SECONDS
 
     def __init__(self, config_path: Path, log_dir: Path, extra_args: list[str] | None = None):
         self.config_path = Path(config_path)
@@ -207,19 +211,6 @@ class AgentProcess(ChildProcess):
     @property
     def pid(self) -> int:
         return self.process.pid
-
-    def terminate(self, timeout: float = AGENT_DEADLINE_SECONDS) -> int:
-        """SIGTERM and wait for the agent to flush, checkpoint and exit; returns the exit status."""
-        assert self.process is not None
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            code = self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            raise AssertionError(f"agent did not exit within {timeout:.0f}s of SIGTERM\n{self.log_tail()}")
-        self._close_log()
-        return code
 
     def wait_exit(self, timeout: float = AGENT_DEADLINE_SECONDS) -> int:
         try:

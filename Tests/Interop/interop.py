@@ -84,6 +84,23 @@ class ChildProcess:
 
     process: subprocess.Popen | None = None
     _log_file = None
+    #: How failures name the process.
+    name = "server"
+    terminate_deadline_seconds = 60.0
+
+    def terminate(self, timeout: float | None = None) -> int:
+        """SIGTERM and wait for a graceful exit; returns the exit status."""
+        timeout = self.terminate_deadline_seconds if timeout is None else timeout
+        assert self.process is not None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError(f"{self.name} did not exit within {timeout:.0f}s of SIGTERM\n{self.log_tail()}")
+        self._close_log()
+        return code
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -208,19 +225,6 @@ class ServerProcess(ChildProcess):
                 return True
 
         wait_for(ready, STARTUP_DEADLINE_SECONDS, "moto to accept connections")
-
-    def terminate(self, timeout: float = 60.0) -> int:
-        """SIGTERM and wait for a graceful exit; returns the exit status."""
-        assert self.process is not None
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        try:
-            code = self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            raise AssertionError(f"server did not exit within {timeout:.0f}s of SIGTERM\n{self.log_tail()}")
-        self._close_log()
-        return code
 
     def restart(self) -> "ServerProcess":
         return self.start()
