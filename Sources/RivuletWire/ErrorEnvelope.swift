@@ -1,6 +1,7 @@
 import RivuletCore
 
-/// The body of an error response: `{"__type":"ResourceNotFoundException","message":"..."}`.
+/// The body of an error response: `{"__type":"ResourceNotFoundException","message":"..."}`, in JSON or as the same
+/// map in CBOR.
 public enum ErrorEnvelope {
     /// Writes `error` as the service does. SerializationExceptions carry their text under `Message`, the others
     /// under `message`; an empty message is left out, as for unparseable bodies.
@@ -17,6 +18,14 @@ public enum ErrorEnvelope {
 
     public static func encodeJSON(_ error: KinesisError) -> [UInt8] {
         var writer = JSONWriter(capacity: 64 + error.message.utf8.count)
+        encode(error, to: &writer)
+        return writer.bytes
+    }
+
+    /// The same map in CBOR, for requests that came as CBOR: the SDK reads `__type` and the message by name
+    /// whatever the format.
+    public static func encodeCBOR(_ error: KinesisError) -> [UInt8] {
+        var writer = CBORWriter(capacity: 64 + error.message.utf8.count)
         encode(error, to: &writer)
         return writer.bytes
     }
@@ -46,6 +55,15 @@ public enum ErrorEnvelope {
             return KinesisError(
                 httpStatus >= 500 ? .internalFailure : .validation,
                 "The service answered HTTP \(httpStatus) with a body that is not JSON.")
+        }
+        return decode(value, httpStatus: httpStatus)
+    }
+
+    public static func decodeCBOR(_ bytes: [UInt8], httpStatus: Int) -> KinesisError {
+        guard let value = try? CBORCodec.parse(bytes) else {
+            return KinesisError(
+                httpStatus >= 500 ? .internalFailure : .validation,
+                "The service answered HTTP \(httpStatus) with a body that is not CBOR.")
         }
         return decode(value, httpStatus: httpStatus)
     }

@@ -14,6 +14,13 @@ import Testing
         TagResourceOperation.self, UntagResourceOperation.self, ListTagsForResourceOperation.self,
         UpdateStreamModeOperation.self, DescribeLimitsOperation.self, SplitShardOperation.self,
         MergeShardsOperation.self, UpdateShardCountOperation.self,
+        DescribeAccountSettingsOperation.self, UpdateAccountSettingsOperation.self,
+        UpdateMaxRecordSizeOperation.self, UpdateStreamWarmThroughputOperation.self,
+        EnableEnhancedMonitoringOperation.self, DisableEnhancedMonitoringOperation.self,
+        PutResourcePolicyOperation.self, GetResourcePolicyOperation.self, DeleteResourcePolicyOperation.self,
+        RegisterStreamConsumerOperation.self, DescribeStreamConsumerOperation.self,
+        ListStreamConsumersOperation.self, DeregisterStreamConsumerOperation.self,
+        StartStreamEncryptionOperation.self, StopStreamEncryptionOperation.self, SubscribeToShardOperation.self,
         ]
     }
 
@@ -23,6 +30,11 @@ import Testing
         for operation in Self.operations {
             #expect("\(operation)" == operation.action.rawValue + "Operation")
         }
+    }
+
+    /// The dispatcher's switch is exhaustive over actions; this keeps the shapes as complete as the action list.
+    @Test func everyActionHasAnOperation() {
+        #expect(Set(Self.operations.map { $0.action }) == Set(KinesisAction.allCases))
     }
 
     @Test func targetsParse() {

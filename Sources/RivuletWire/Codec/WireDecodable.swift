@@ -63,10 +63,15 @@ extension Dictionary: WireDecodable where Key == String, Value: WireDecodable {
 }
 
 extension WireTimestamp: WireDecodable {
-    /// JSON carries epoch seconds. A fraction like `.123` is not exact in binary, so a product within a microsecond
-    /// of a whole millisecond is taken as that millisecond; anything finer is truncated, as the service does.
+    /// CBOR marks a timestamp (tag 1) and carries it in milliseconds, which are taken as they are. A plain number is
+    /// epoch seconds, as JSON carries it; a CBOR request with an untagged number reads the same way, because the
+    /// service model gives a timestamp member one meaning whatever the format. A fraction like `.123` is not exact
+    /// in binary, so a product within a microsecond of a whole millisecond is taken as that millisecond; anything
+    /// finer is truncated, as the service does.
     init?(wire value: WireValue) {
         switch value {
+        case .timestamp(let timestamp):
+            self = timestamp
         case .integer(let seconds):
             let (milliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
             self.init(epochMilliseconds: overflow ? (seconds < 0 ? .min : .max) : milliseconds)

@@ -39,4 +39,13 @@ struct MemberRule: Sendable {
     static let requiredTags = MemberRule(
         "Tags", .map(key: .tagKey, value: .tagValue, LengthRange(min: 1, max: 200)), required: true)
     static let tagKeys = MemberRule("TagKeys", .list(.string(.tagKey), LengthRange(min: 1, max: 50)), required: true)
+    static let consumerName = MemberRule("ConsumerName", .string(.consumerName))
+    static let consumerARN = MemberRule("ConsumerARN", .string(.consumerARN))
+    /// Enabling and disabling enhanced monitoring take the same list of metric names (MetricsNameList).
+    static let shardLevelMetrics = MemberRule(
+        "ShardLevelMetrics", .list(.string(.enumeration(MetricsName.self)), LengthRange(min: 1, max: 7)),
+        required: true)
+    /// Starting and stopping encryption both require the type and the key.
+    static let encryptionType = MemberRule("EncryptionType", .string(.enumeration(EncryptionType.self)), required: true)
+    static let keyId = MemberRule("KeyId", .string(.keyId), required: true)
 }

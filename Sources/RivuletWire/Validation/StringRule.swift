@@ -53,6 +53,11 @@ struct StringRule: Sendable {
     static let nextToken = StringRule(length: LengthRange(min: 1, max: 1_048_576))
     static let tagKey = StringRule(length: LengthRange(min: 1, max: 128))
     static let tagValue = StringRule(length: LengthRange(min: 0, max: 256))
+    static let consumerName = StringRule(length: LengthRange(min: 1, max: 128), pattern: .name)
+    static let consumerARN = StringRule(length: LengthRange(min: 1, max: 2048), pattern: .consumerARN)
+    static let keyId = StringRule(length: LengthRange(min: 1, max: 2048))
+    /// The model puts no bound on a resource policy's text; the service's own limit is not part of the wire check.
+    static let policy = StringRule()
 
     static func enumeration<Enumeration: WireEnumeration>(_: Enumeration.Type) -> StringRule {
         StringRule(allowedValues: Enumeration.allCases.map(\.rawValue))

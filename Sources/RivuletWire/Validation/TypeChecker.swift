@@ -18,7 +18,7 @@ enum TypeChecker {
     private static func normalize(_ value: WireValue, _ type: MemberType) throws(KinesisError) -> WireValue {
         switch (type, value) {
         case (.string, .string), (.boolean, .bool), (.integer, .integer), (.long, .integer), (.blob, .bytes),
-            (.timestamp, .integer), (.timestamp, .double):
+            (.timestamp, .integer), (.timestamp, .double), (.timestamp, .timestamp):
             return value
         case (.integer, .double(let number)), (.long, .double(let number)):
             return .integer(Int64(saturating: number.rounded(.down)))
@@ -82,6 +82,7 @@ enum TypeChecker {
         case .bool: "java.lang.Boolean"
         case .string: "java.lang.String"
         case .bytes: "java.nio.HeapByteBuffer"
+        case .timestamp: "java.util.Date"
         default: "com.amazon.coral.value.json.numbers.TruncatingBigNumber"
         }
     }

@@ -8,6 +8,8 @@ enum WirePattern: Sendable {
     /// TagResource and friends accept stream and consumer ARNs.
     case resourceARN
     case streamId
+    /// RegisterStreamConsumer's answer and the consumer operations name a consumer by this ARN.
+    case consumerARN
     case hashKey
     case sequenceNumber
 
@@ -17,6 +19,8 @@ enum WirePattern: Sendable {
         case .streamARN: #"arn:aws.*:kinesis:.*:\d{12}:stream/\S+"#
         case .resourceARN: #"arn:aws.*:kinesis:.*:\d{12}:.*stream/\S+"#
         case .streamId: "[a-z0-9]{20}-[a-z0-9]{3}"
+        case .consumerARN:
+            #"^(arn):aws.*:kinesis:.*:\d{12}:.*stream\/[a-zA-Z0-9_.-]+\/consumer\/[a-zA-Z0-9_.-]+:[0-9]+"#
         case .hashKey: #"0|([1-9]\d{0,38})"#
         case .sequenceNumber: #"0|([1-9]\d{0,128})"#
         }
@@ -28,6 +32,7 @@ enum WirePattern: Sendable {
         case .streamARN: Self.matchesARN(Array(text.unicodeScalars), anythingBeforeStream: false)
         case .resourceARN: Self.matchesARN(Array(text.unicodeScalars), anythingBeforeStream: true)
         case .streamId: Self.matchesStreamId(Array(text.utf8))
+        case .consumerARN: Self.matchesConsumerARN(Array(text.unicodeScalars))
         case .hashKey: Self.matchesDecimal(Array(text.utf8), extraDigitsMax: 38)
         case .sequenceNumber: Self.matchesDecimal(Array(text.utf8), extraDigitsMax: 128)
         }
@@ -103,8 +108,62 @@ enum WirePattern: Sendable {
         return false
     }
 
+    /// `^(arn):aws.*:kinesis:.*:\d{12}:.*stream\/NAME\/consumer\/NAME:[0-9]+`, NAME being `[a-zA-Z0-9_.-]+`.
+    ///
+    /// Names hold neither `/` nor `:`, so the tail is found from the end without searching: the digits after the
+    /// last colon, the consumer name back to `/consumer/`, the stream name back to `stream/`. What comes before
+    /// `stream/` must then be `arn:aws.*:kinesis:.*:\d{12}:.*`.
+    private static func matchesConsumerARN(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard let colon = scalars.lastIndex(of: ":"), colon + 1 < scalars.count,
+            scalars[(colon + 1)...].allSatisfy(isDigitScalar)
+        else { return false }
+        let consumerMarker = Array("/consumer/".unicodeScalars)
+        let streamMarker = Array("stream/".unicodeScalars)
+        let consumerStart = startOfName(in: scalars, endingBefore: colon)
+        guard consumerStart < colon, scalars[..<consumerStart].elementsEnd(with: consumerMarker) else { return false }
+        let streamNameEnd = consumerStart - consumerMarker.count
+        let streamNameStart = startOfName(in: scalars, endingBefore: streamNameEnd)
+        guard streamNameStart < streamNameEnd, scalars[..<streamNameStart].elementsEnd(with: streamMarker) else {
+            return false
+        }
+        return matchesARNHead(scalars[..<(streamNameStart - streamMarker.count)])
+    }
+
+    /// `arn:aws.*:kinesis:.*:\d{12}:.*`, the whole of `head`. The earliest `:kinesis:` leaves the most room for
+    /// the account after it, so it is the only one worth trying.
+    private static func matchesARNHead(_ head: ArraySlice<Unicode.Scalar>) -> Bool {
+        let scalars = Array(head)
+        let prefix = Array("arn:aws".unicodeScalars)
+        let service = Array(":kinesis:".unicodeScalars)
+        guard scalars.starts(with: prefix), !scalars[prefix.count...].contains(where: isLineTerminator),
+            let serviceStart = firstIndex(of: service, in: scalars, from: prefix.count)
+        else { return false }
+        var colon = serviceStart + service.count
+        while colon + 14 <= scalars.count {
+            if scalars[colon] == ":", scalars[colon + 13] == ":",
+                scalars[(colon + 1)...(colon + 12)].allSatisfy(isDigitScalar)
+            {
+                return true
+            }
+            colon += 1
+        }
+        return false
+    }
+
+    /// Where the run of name characters that ends just before `end` begins (`end` itself when there is none).
+    private static func startOfName(in scalars: [Unicode.Scalar], endingBefore end: Int) -> Int {
+        var start = end
+        while start > 0, scalars[start - 1].isASCII, isNameCharacter(UInt8(scalars[start - 1].value)) { start -= 1 }
+        return start
+    }
+
+    private static func isDigitScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && isDigit(UInt8(scalar.value))
+    }
+
     private static func firstIndex(of needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], from: Int) -> Int? {
-        guard scalars.count >= needle.count else { return nil }
+        // Short texts such as "arn:aws:kinesis" leave no room after `from`, and an empty range must not trap.
+        guard scalars.count - needle.count >= from else { return nil }
         return (from...(scalars.count - needle.count)).first {
             scalars[$0..<$0 + needle.count].elementsEqual(needle)
         }
@@ -124,5 +183,12 @@ enum WirePattern: Sendable {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: true
         default: false
         }
+    }
+}
+
+extension ArraySlice where Element: Equatable {
+    /// Whether the slice's last elements are `suffix`.
+    fileprivate func elementsEnd(with suffix: [Element]) -> Bool {
+        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
     }
 }
