@@ -50,6 +50,24 @@ public enum Limits {
     public static let describeStreamLimitDefault = 100
     public static let describeStreamLimitMax = 10_000
 
+    // MARK: Enhanced fan-out
+    /// Consumers registered with one stream at a time, as AWS allows.
+    public static let consumersPerStreamMax = 20
+    /// Consumers in CREATING status at once on one stream, as AWS allows.
+    public static let consumersCreatingMax = 5
+    /// ListStreamConsumers' page size bounds (the model's).
+    public static let listStreamConsumersMaxResultsDefault = 100
+    public static let listStreamConsumersMaxResultsMax = 10_000
+    /// Live SubscribeToShard subscriptions the server serves at once; each holds a connection.
+    public static let subscriptionsMax = 1_000
+    /// How long one subscription streams before the server ends it; clients subscribe again.
+    public static let subscriptionLifetimeMilliseconds: Int64 = 300_000
+    /// An event goes out at least this often, empty if nothing arrived, so a client sees the stream is alive.
+    public static let subscriptionHeartbeatMilliseconds: Int64 = 5_000
+    /// Most records and bytes one SubscribeToShardEvent carries: what enhanced fan-out delivers per shard per second.
+    public static let subscriptionEventRecordsMax = 10_000
+    public static let subscriptionEventBytesMax = 2 * 1024 * 1024
+
     // MARK: Validation
     /// At most this many constraint violations are listed in one ValidationException.
     public static let validationMessagesMax = 10
@@ -89,8 +107,9 @@ public enum Limits {
     /// Largest frame payload accepted on write and on read: a whole PutRecords request (10 MiB) plus per-record
     /// framing fits with room to spare; a length beyond this in a stored frame marks it as torn or corrupt.
     public static let framePayloadBytesMax = 64 * 1024 * 1024
-    /// A partition key's UTF-8 bytes are stored with a 16-bit length.
-    public static let partitionKeyBytesMax = Int(UInt16.max)
+    /// A partition key's UTF-8 bytes are stored in the low 15 bits of a 16-bit field whose top bit marks sealed
+    /// (encrypted) data. The API's 256-character keys need at most 1,024 bytes.
+    public static let partitionKeyBytesMax = Int(UInt16.max >> 1)
     /// A read that finds its segment deleted under it (retention) starts again from the new trim horizon this many
     /// times before it reports the failure.
     public static let readAttemptsMax = 4

@@ -42,7 +42,8 @@ public struct RivuletServerApplication: Sendable {
         let service = KinesisService(
             store: store, clock: clock, secret: secret,
             configuration: ServiceConfiguration(
-                accountId: options.accountId, statusDelayMilliseconds: options.statusDelayMilliseconds),
+                accountId: options.accountId, statusDelayMilliseconds: options.statusDelayMilliseconds,
+                accountSettingsPath: (options.dataDirectory as NSString).appendingPathComponent("account-settings.json")),
             logger: logger)
         let dispatcher = KinesisDispatcher(
             service: service,

@@ -2,10 +2,14 @@
 public struct AppendRecord: Sendable, Equatable {
     public var partitionKey: String
     public var data: [UInt8]
+    /// True when `data` is ciphertext sealed by the server (encryption at rest). The store keeps the flag with the
+    /// record and hands it back on reads; it never looks inside the data.
+    public var sealed: Bool
 
-    public init(partitionKey: String, data: [UInt8]) {
+    public init(partitionKey: String, data: [UInt8], sealed: Bool = false) {
         self.partitionKey = partitionKey
         self.data = data
+        self.sealed = sealed
     }
 }
 
@@ -40,12 +44,17 @@ public struct StoredRecord: Sendable, Equatable {
     public var arrivalMilliseconds: Int64
     public var partitionKey: String
     public var data: [UInt8]
+    /// True when `data` is ciphertext, as it was appended.
+    public var sealed: Bool
 
-    public init(position: UInt64, arrivalMilliseconds: Int64, partitionKey: String, data: [UInt8]) {
+    public init(
+        position: UInt64, arrivalMilliseconds: Int64, partitionKey: String, data: [UInt8], sealed: Bool = false
+    ) {
         self.position = position
         self.arrivalMilliseconds = arrivalMilliseconds
         self.partitionKey = partitionKey
         self.data = data
+        self.sealed = sealed
     }
 }
 

@@ -11,11 +11,23 @@ import Testing
         #expect(text.hasPrefix("49"))
     }
 
-    @Test(arguments: [UInt64(0), 1, 999, UInt64.max])
+    @Test(arguments: [UInt64(0), 1, 999, UInt64.max - 1])
     func roundTrips(position: UInt64) throws {
         let number = SequenceNumber(shardCreationMilliseconds: 1_700_000_000_000, shardIndex: 123, position: position)
         let parsed = try #require(SequenceNumber(parsing: number.description))
         #expect(parsed == number)
+    }
+
+    @Test func theShardStartPrecedesTheFirstRecord() throws {
+        let start = SequenceNumber.shardStart(shardCreationMilliseconds: 1_000, shardIndex: 3)
+        let first = SequenceNumber(shardCreationMilliseconds: 1_000, shardIndex: 3, position: 0)
+        #expect(start < first)
+        #expect(start.description < first.description)
+        #expect(try #require(SequenceNumber(parsing: start.description)) == start)
+        #expect(start.atPosition == 0)
+        #expect(start.afterPosition == 0)
+        #expect(first.atPosition == 0)
+        #expect(first.afterPosition == 1)
     }
 
     @Test func orderAsBigIntegersMatchesOrderOfValues() {

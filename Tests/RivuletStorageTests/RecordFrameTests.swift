@@ -31,9 +31,13 @@ import Testing
                         firstPosition: 41, arrivalMilliseconds: 1_700_000_000_123, recordCount: 3,
                         frameBytes: frame.count))
             var decoded: [(UInt64, AppendRecord)] = []
-            RecordFrame.forEachRecord(in: bytes, header) { position, key, data in
+            RecordFrame.forEachRecord(in: bytes, header) { position, key, data, sealed in
                 decoded.append(
-                    (position, AppendRecord(partitionKey: String(decoding: key, as: UTF8.self), data: Array(data))))
+                    (
+                        position,
+                        AppendRecord(
+                            partitionKey: String(decoding: key, as: UTF8.self), data: Array(data), sealed: sealed)
+                    ))
                 return true
             }
             #expect(decoded.map(\.0) == [41, 42, 43])

@@ -7,13 +7,16 @@ import RivuletStorage
 import RivuletWire
 
 /// Answers HTTP requests with the Kinesis API. Checks run in AWS's order: body size (in the HTTP layer), method,
-/// content type, empty body, JSON, target, authentication, then the operation's own checks of types, constraints and
-/// semantics. Every answer carries `x-amzn-RequestId` and `x-amz-id-2`.
+/// content type, empty body, body syntax (JSON or CBOR), target, authentication, then the operation's own checks of
+/// types, constraints and semantics. Answers use the request's format. Every answer carries `x-amzn-RequestId` and
+/// `x-amz-id-2`.
 public final class KinesisDispatcher: HTTPResponder {
-    static let jsonContentType = "application/x-amz-json-1.1"
-    static let acceptedContentTypes: Set<String> = [jsonContentType, "application/json"]
+    static let eventStreamContentType = "application/vnd.amazon.eventstream"
+    /// Plain JSON is read (to refuse it the way AWS does) but never answered in.
+    static let plainJSONContentType = "application/json"
 
     private let service: KinesisService
+    private let subscriptions = SubscriptionRegistry()
     private let authenticator: RequestAuthenticator
     private let metrics = ServerMetrics()
     private let metricsExporter: @Sendable () -> [UInt8]
@@ -62,45 +65,54 @@ public final class KinesisDispatcher: HTTPResponder {
             .split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
         let target = request.headers.first(name: "x-amz-target") ?? ""
         let action = KinesisAction(target: target)
+        let format = WireFormat(contentType: contentType)
         if request.body.readableBytes == 0 {
-            return jsonError(KinesisError(action == nil ? .unknownOperation : .serializationException, ""))
+            return errorResponse(
+                KinesisError(action == nil ? .unknownOperation : .serializationException, ""), format ?? .json)
         }
-        guard Self.acceptedContentTypes.contains(contentType) else {
+        guard format != nil || contentType == Self.plainJSONContentType else {
             if !target.contains(".") {
                 return xmlError(
                     "AccessDeniedException", "Unable to determine service/operation name to be authorized", .forbidden)
             }
             return HTTPResponse(status: .notFound, body: ByteBuffer(string: "<UnknownOperationException/>\n"))
         }
+        let bodyFormat = format ?? .json
         let body: WireValue
         do {
-            body = try request.body.withUnsafeReadableBytes { try JSONCodec.parse($0) }
+            body = try request.body.withUnsafeReadableBytes { try bodyFormat.parse($0) }
         } catch {
-            return jsonError(KinesisError(.serializationException, ""))
+            return errorResponse(KinesisError(.serializationException, ""), bodyFormat)
         }
         guard case .object = body else {
-            return jsonError(KinesisError(.serializationException, ""))
+            return errorResponse(KinesisError(.serializationException, ""), bodyFormat)
         }
-        if contentType == "application/json" {
+        guard let format else {
             // AWS answers plain JSON with a 200 wrapping an UnknownOperationException, whatever the target.
             return plain(
                 .ok,
                 Array(#"{"Output":{"__type":"com.amazon.coral.service#UnknownOperationException","message":null},"Version":"1.0"}"#.utf8),
-                contentType: "application/json")
+                contentType: Self.plainJSONContentType)
         }
         guard let action else {
-            return jsonError(KinesisError(.unknownOperation, ""))
+            return errorResponse(KinesisError(.unknownOperation, ""), format)
         }
         let started = DispatchTime.now().uptimeNanoseconds
         let outcome: HTTPResponse
         var errorType: String?
         do {
             let context = try authenticator.authenticate(request, requestId: requestId)
-            outcome = plain(.ok, try await perform(action, body: body, context: context), contentType: Self.jsonContentType)
+            if action == .subscribeToShard {
+                outcome = try await subscribe(body, context: context, format: format)
+            } else {
+                outcome = plain(
+                    .ok, try await perform(action, body: body, context: context, format: format),
+                    contentType: format.contentType)
+            }
         } catch {
             let kinesisError = map(error, action: action, requestId: requestId)
             errorType = kinesisError.code.rawValue
-            outcome = jsonError(kinesisError)
+            outcome = errorResponse(kinesisError, format)
         }
         metrics.recordRequest(
             operation: action.rawValue, errorType: errorType,
@@ -108,49 +120,68 @@ public final class KinesisDispatcher: HTTPResponder {
         return outcome
     }
 
-    /// The exhaustive map from operation to handler.
-    private func perform(_ action: KinesisAction, body: WireValue, context: RequestContext) async throws -> [UInt8] {
-        switch action {
-        case .addTagsToStream: try await run(AddTagsToStreamHandler(service: service), body, context)
-        case .createStream: try await run(CreateStreamHandler(service: service), body, context)
-        case .decreaseStreamRetentionPeriod:
-            try await run(DecreaseStreamRetentionPeriodHandler(service: service), body, context)
-        case .deleteStream: try await run(DeleteStreamHandler(service: service), body, context)
-        case .describeLimits: try await run(DescribeLimitsHandler(service: service), body, context)
-        case .describeStream: try await run(DescribeStreamHandler(service: service), body, context)
-        case .describeStreamSummary: try await run(DescribeStreamSummaryHandler(service: service), body, context)
-        case .getRecords: try await run(GetRecordsHandler(service: service), body, context)
-        case .getShardIterator: try await run(GetShardIteratorHandler(service: service), body, context)
-        case .increaseStreamRetentionPeriod:
-            try await run(IncreaseStreamRetentionPeriodHandler(service: service), body, context)
-        case .listShards: try await run(ListShardsHandler(service: service), body, context)
-        case .listStreams: try await run(ListStreamsHandler(service: service), body, context)
-        case .listTagsForResource: try await run(ListTagsForResourceHandler(service: service), body, context)
-        case .listTagsForStream: try await run(ListTagsForStreamHandler(service: service), body, context)
-        case .mergeShards: try await run(MergeShardsHandler(service: service), body, context)
-        case .putRecord: try await run(PutRecordHandler(service: service), body, context)
-        case .putRecords: try await run(PutRecordsHandler(service: service), body, context)
-        case .removeTagsFromStream: try await run(RemoveTagsFromStreamHandler(service: service), body, context)
-        case .splitShard: try await run(SplitShardHandler(service: service), body, context)
-        case .tagResource: try await run(TagResourceHandler(service: service), body, context)
-        case .untagResource: try await run(UntagResourceHandler(service: service), body, context)
-        case .updateShardCount: try await run(UpdateShardCountHandler(service: service), body, context)
-        case .updateStreamMode: try await run(UpdateStreamModeHandler(service: service), body, context)
-        case .deleteResourcePolicy, .deregisterStreamConsumer, .describeAccountSettings, .describeStreamConsumer,
-            .disableEnhancedMonitoring, .enableEnhancedMonitoring, .getResourcePolicy, .listStreamConsumers,
-            .putResourcePolicy, .registerStreamConsumer, .startStreamEncryption,
-            .stopStreamEncryption, .subscribeToShard, .updateAccountSettings, .updateMaxRecordSize,
-            .updateStreamWarmThroughput:
-            throw KinesisError(.invalidArgument, "\(action.rawValue) is not supported by this server.")
-        }
+    /// SubscribeToShard answers with an event stream once its checks pass; until then, like any operation.
+    private func subscribe(_ body: WireValue, context: RequestContext, format: WireFormat) async throws -> HTTPResponse {
+        let input = try SubscribeToShardInput(decoding: body)
+        let subscription = try await SubscribeToShardHandler(service: service, registry: subscriptions, logger: logger)
+            .open(input, context: context, format: format)
+        var headers = HTTPHeaders()
+        headers.add(name: "content-type", value: Self.eventStreamContentType)
+        return HTTPResponse(status: .ok, headers: headers, stream: HTTPResponseStream { writer in
+            try await subscription.run(writer)
+        })
     }
 
-    private func run<Handler: OperationHandler>(
-        _ handler: Handler, _ body: WireValue, _ context: RequestContext
+    /// The exhaustive map from operation to handler. SubscribeToShard streams, so `answer` serves it instead.
+    private func perform(
+        _ action: KinesisAction, body: WireValue, context: RequestContext, format: WireFormat
     ) async throws -> [UInt8] {
-        let input = try Handler.Operation.Input(decoding: body)
-        let output = try await handler.handle(input, context: context)
-        return JSONWire.encode(output)
+        let call = HandlerCall(body: body, context: context, format: format)
+        switch action {
+        case .addTagsToStream: return try await call.run(AddTagsToStreamHandler(service: service))
+        case .createStream: return try await call.run(CreateStreamHandler(service: service))
+        case .decreaseStreamRetentionPeriod:
+            return try await call.run(DecreaseStreamRetentionPeriodHandler(service: service))
+        case .deleteResourcePolicy: return try await call.run(DeleteResourcePolicyHandler(service: service))
+        case .deleteStream: return try await call.run(DeleteStreamHandler(service: service))
+        case .deregisterStreamConsumer: return try await call.run(DeregisterStreamConsumerHandler(service: service))
+        case .describeAccountSettings: return try await call.run(DescribeAccountSettingsHandler(service: service))
+        case .describeLimits: return try await call.run(DescribeLimitsHandler(service: service))
+        case .describeStream: return try await call.run(DescribeStreamHandler(service: service))
+        case .describeStreamConsumer: return try await call.run(DescribeStreamConsumerHandler(service: service))
+        case .describeStreamSummary: return try await call.run(DescribeStreamSummaryHandler(service: service))
+        case .disableEnhancedMonitoring: return try await call.run(DisableEnhancedMonitoringHandler(service: service))
+        case .enableEnhancedMonitoring: return try await call.run(EnableEnhancedMonitoringHandler(service: service))
+        case .getRecords: return try await call.run(GetRecordsHandler(service: service))
+        case .getResourcePolicy: return try await call.run(GetResourcePolicyHandler(service: service))
+        case .getShardIterator: return try await call.run(GetShardIteratorHandler(service: service))
+        case .increaseStreamRetentionPeriod:
+            return try await call.run(IncreaseStreamRetentionPeriodHandler(service: service))
+        case .listShards: return try await call.run(ListShardsHandler(service: service))
+        case .listStreamConsumers: return try await call.run(ListStreamConsumersHandler(service: service))
+        case .listStreams: return try await call.run(ListStreamsHandler(service: service))
+        case .listTagsForResource: return try await call.run(ListTagsForResourceHandler(service: service))
+        case .listTagsForStream: return try await call.run(ListTagsForStreamHandler(service: service))
+        case .mergeShards: return try await call.run(MergeShardsHandler(service: service))
+        case .putRecord: return try await call.run(PutRecordHandler(service: service))
+        case .putRecords: return try await call.run(PutRecordsHandler(service: service))
+        case .putResourcePolicy: return try await call.run(PutResourcePolicyHandler(service: service))
+        case .registerStreamConsumer: return try await call.run(RegisterStreamConsumerHandler(service: service))
+        case .removeTagsFromStream: return try await call.run(RemoveTagsFromStreamHandler(service: service))
+        case .splitShard: return try await call.run(SplitShardHandler(service: service))
+        case .tagResource: return try await call.run(TagResourceHandler(service: service))
+        case .untagResource: return try await call.run(UntagResourceHandler(service: service))
+        case .updateAccountSettings: return try await call.run(UpdateAccountSettingsHandler(service: service))
+        case .updateMaxRecordSize: return try await call.run(UpdateMaxRecordSizeHandler(service: service))
+        case .updateShardCount: return try await call.run(UpdateShardCountHandler(service: service))
+        case .updateStreamMode: return try await call.run(UpdateStreamModeHandler(service: service))
+        case .updateStreamWarmThroughput:
+            return try await call.run(UpdateStreamWarmThroughputHandler(service: service))
+        case .startStreamEncryption, .stopStreamEncryption:
+            throw KinesisError(.invalidArgument, "\(action.rawValue) is not supported by this server.")
+        case .subscribeToShard:
+            preconditionFailure("SubscribeToShard is answered with an event stream, not through perform")
+        }
     }
 
     private func map(_ error: any Error, action: KinesisAction, requestId: String) -> KinesisError {
@@ -187,10 +218,8 @@ public final class KinesisDispatcher: HTTPResponder {
 
     /// An error with an empty message carries only `__type`, as AWS answers requests it cannot parse far enough to
     /// say more about.
-    private func jsonError(_ error: KinesisError) -> HTTPResponse {
-        plain(
-            HTTPResponseStatus(statusCode: error.code.httpStatus), ErrorEnvelope.encodeJSON(error),
-            contentType: Self.jsonContentType)
+    private func errorResponse(_ error: KinesisError, _ format: WireFormat) -> HTTPResponse {
+        plain(HTTPResponseStatus(statusCode: error.code.httpStatus), format.encode(error), contentType: format.contentType)
     }
 
     private func xmlError(_ type: String, _ message: String, _ status: HTTPResponseStatus) -> HTTPResponse {

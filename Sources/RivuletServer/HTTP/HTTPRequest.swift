@@ -27,15 +27,24 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-/// A complete HTTP response.
+/// An HTTP response: a whole body, or a stream of body chunks written as they are produced.
 public struct HTTPResponse: Sendable {
     public var status: HTTPResponseStatus
     public var headers: HTTPHeaders
     public var body: ByteBuffer
+    /// When set, the body is streamed (chunked on HTTP/1.1) and `body` is ignored.
+    public var stream: HTTPResponseStream?
 
     public init(status: HTTPResponseStatus, headers: HTTPHeaders = [:], body: ByteBuffer = ByteBuffer()) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    public init(status: HTTPResponseStatus, headers: HTTPHeaders = [:], stream: HTTPResponseStream) {
+        self.status = status
+        self.headers = headers
+        self.body = ByteBuffer()
+        self.stream = stream
     }
 }

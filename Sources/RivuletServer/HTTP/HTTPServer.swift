@@ -133,6 +133,16 @@ public final class HTTPServer: Service, Sendable {
                     method: requestHead.method, uri: requestHead.uri, headers: requestHead.headers, body: body)
                 body = ByteBuffer()
                 let response = await responder.respond(to: request)
+                if let stream = response.stream {
+                    // The connection stays busy while the body streams; a stream ends on its own at shutdown.
+                    try await writeStreamed(
+                        stream, status: response.status, headers: response.headers, version: requestHead.version,
+                        channel: channel, to: outbound)
+                    let stayOpen = registry.setBusy(channel, false) && requestHead.isKeepAlive
+                        && Self.hasChunks(requestHead.version)
+                    if !stayOpen { return }
+                    continue
+                }
                 let stayOpen = registry.setBusy(channel, false) && requestHead.isKeepAlive
                 try await write(response, version: requestHead.version, keepAlive: stayOpen, to: outbound)
                 if !stayOpen { return }
@@ -170,5 +180,38 @@ public final class HTTPServer: Service, Sendable {
         } else {
             try await outbound.write(contentsOf: [.head(head), .end(nil)])
         }
+    }
+
+    /// Whether the version has chunked bodies: HTTP/1.1 and later.
+    private static func hasChunks(_ version: HTTPVersion) -> Bool {
+        version.major > 1 || (version.major == 1 && version.minor >= 1)
+    }
+
+    /// A streamed body goes out chunked; HTTP/1.0 has no chunks, so there the end of the body is the end of the
+    /// connection, which the caller arranges by not keeping it alive.
+    private func writeStreamed(
+        _ stream: HTTPResponseStream, status: HTTPResponseStatus, headers: HTTPHeaders, version: HTTPVersion,
+        channel: any Channel, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    ) async throws {
+        var headers = headers
+        headers.remove(name: "content-length")
+        if Self.hasChunks(version) {
+            headers.replaceOrAdd(name: "transfer-encoding", value: "chunked")
+        } else {
+            headers.replaceOrAdd(name: "connection", value: "close")
+        }
+        try await outbound.write(.head(HTTPResponseHead(version: version, status: status, headers: headers)))
+        // A producer may wait a long time between chunks; if the peer goes meanwhile, cancel it at once rather
+        // than at its next write. The task inherits this one's task-locals, graceful shutdown among them.
+        let producer = Task {
+            try await stream.produce(HTTPBodyWriter { chunk in try await outbound.write(.body(.byteBuffer(chunk))) })
+        }
+        channel.closeFuture.whenComplete { _ in producer.cancel() }
+        try await withTaskCancellationHandler {
+            try await producer.value
+        } onCancel: {
+            producer.cancel()
+        }
+        try await outbound.write(.end(nil))
     }
 }

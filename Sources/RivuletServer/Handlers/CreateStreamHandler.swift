@@ -42,6 +42,9 @@ struct CreateStreamHandler: OperationHandler {
         if let maxRecordSize = input.maxRecordSizeInKiB {
             descriptor.maxRecordSizeKibibytes = maxRecordSize
         }
+        if mode == .onDemand {
+            descriptor.warmThroughputMiBps = input.warmThroughputMiBps
+        }
         do {
             try await service.store.createStream(descriptor)
         } catch StorageError.streamExists {

@@ -22,7 +22,8 @@ struct DescribeStreamSummaryHandler: OperationHandler {
                 enhancedMonitoring: stream.wireEnhancedMonitoring,
                 encryptionType: EncryptionType.none,
                 openShardCount: stream.openShards.count,
-                consumerCount: 0,
+                consumerCount: stream.consumers.count,
+                warmThroughput: stream.wireWarmThroughput,
                 maxRecordSizeInKiB: stream.maxRecordSizeKibibytes))
     }
 }

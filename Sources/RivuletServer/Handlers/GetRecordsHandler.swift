@@ -33,42 +33,25 @@ struct GetRecordsHandler: OperationHandler {
         let result = try await service.store.read(
             key, shardIndex: shard.index, from: iterator.position,
             recordLimit: input.limit ?? Limits.getRecordsRecordsMax, byteLimit: Limits.getRecordsBytesMax)
-        let records = result.records.map { record in
-            Record(
-                sequenceNumber: shard.sequenceNumber(at: record.position).description,
-                approximateArrivalTimestamp: WireTimestamp(epochMilliseconds: record.arrivalMilliseconds),
-                data: record.data,
-                partitionKey: record.partitionKey)
-        }
+        let records = result.records.map(shard.wireRecord)
         service.metrics.recordRecordsOut(
             stream: key.name, records: records.count,
             bytes: result.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
         let caughtUp = result.nextPosition >= result.shard.nextPosition
         let millisBehindLatest: Int64 =
             caughtUp ? 0 : max(0, now - (result.records.last?.arrivalMilliseconds ?? now))
+        service.metrics.recordShardOutgoing(
+            stream, shardIndex: shard.index, records: result.records, millisBehindLatest: millisBehindLatest)
 
         if let closedAt = shard.closedAtPosition, result.nextPosition >= closedAt {
             return GetRecordsOutput(
                 records: records, nextShardIterator: nil, millisBehindLatest: millisBehindLatest,
-                childShards: childShards(of: shard, in: stream))
+                childShards: stream.wireChildShards(of: shard))
         }
         var next = iterator
         next.position = result.nextPosition
         next.issuedMilliseconds = now
         return GetRecordsOutput(
             records: records, nextShardIterator: service.iterators.seal(next), millisBehindLatest: millisBehindLatest)
-    }
-
-    /// The shards that replaced a closed one, for consumers to continue with.
-    private func childShards(of parent: ShardDescriptor, in stream: StreamDescriptor) -> [ChildShard] {
-        stream.shards
-            .filter { $0.parentIndex == parent.index || $0.adjacentParentIndex == parent.index }
-            .map { child in
-                ChildShard(
-                    shardId: child.id.description,
-                    parentShards: [child.parentIndex, child.adjacentParentIndex].compactMap { $0 }
-                        .map { ShardID(index: $0).description },
-                    hashKeyRange: child.wireShard.hashKeyRange)
-            }
     }
 }

@@ -1,4 +1,6 @@
 import Metrics
+import RivuletCore
+import RivuletStorage
 
 /// The server's metrics, through swift-metrics so any backend can collect them; the CLI installs Prometheus and
 /// serves it at /metrics. Label values are bounded: operations and error types are fixed sets, streams are as many
@@ -30,5 +32,43 @@ struct ServerMetrics: Sendable {
 
     func recordOpenConnections(_ count: Int) {
         Gauge(label: "rivulet_open_connections").record(count)
+    }
+
+    // MARK: Shard level, for streams with enhanced monitoring on
+
+    /// IncomingRecords and IncomingBytes per shard, as far as the stream enabled them.
+    func recordShardIncoming(_ stream: StreamDescriptor, _ batches: [ShardAppend]) {
+        let enabled = stream.shardLevelMetrics
+        guard !enabled.isEmpty else { return }
+        for batch in batches {
+            let dimensions = [("stream", stream.key.name), ("shard", ShardID(index: batch.shardIndex).description)]
+            if enabled.contains("IncomingRecords") {
+                Counter(label: "rivulet_shard_incoming_records_total", dimensions: dimensions)
+                    .increment(by: batch.records.count)
+            }
+            if enabled.contains("IncomingBytes") {
+                Counter(label: "rivulet_shard_incoming_bytes_total", dimensions: dimensions)
+                    .increment(by: batch.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
+            }
+        }
+    }
+
+    /// OutgoingRecords, OutgoingBytes and IteratorAgeMilliseconds of one read, as far as the stream enabled them.
+    func recordShardOutgoing(
+        _ stream: StreamDescriptor, shardIndex: Int, records: [StoredRecord], millisBehindLatest: Int64
+    ) {
+        let enabled = stream.shardLevelMetrics
+        guard !enabled.isEmpty else { return }
+        let dimensions = [("stream", stream.key.name), ("shard", ShardID(index: shardIndex).description)]
+        if enabled.contains("OutgoingRecords") {
+            Counter(label: "rivulet_shard_outgoing_records_total", dimensions: dimensions).increment(by: records.count)
+        }
+        if enabled.contains("OutgoingBytes") {
+            Counter(label: "rivulet_shard_outgoing_bytes_total", dimensions: dimensions)
+                .increment(by: records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
+        }
+        if enabled.contains("IteratorAgeMilliseconds") {
+            Gauge(label: "rivulet_shard_iterator_age_milliseconds", dimensions: dimensions).record(millisBehindLatest)
+        }
     }
 }

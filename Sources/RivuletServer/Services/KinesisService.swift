@@ -16,6 +16,9 @@ public final class KinesisService: Sendable {
     let lifecycle: StreamLifecycle
     let metrics = ServerMetrics()
     let logger: Logger
+    /// Wakes subscriptions when a stream changes.
+    let appendSignal = AppendSignal()
+    let accountSettings: AccountSettingsStore
 
     /// `secret` is the server's persistent key: iterators and page tokens are sealed with keys derived from it, so
     /// they stay valid across restarts and cannot be forged.
@@ -33,6 +36,7 @@ public final class KinesisService: Sendable {
                 inputKeyMaterial: secret, info: Data("rivulet next token".utf8), outputByteCount: 32))
         self.configuration = configuration
         self.lifecycle = StreamLifecycle(transitionDelayMilliseconds: configuration.statusDelayMilliseconds)
+        self.accountSettings = AccountSettingsStore(path: configuration.accountSettingsPath)
         self.logger = logger
     }
 
@@ -45,14 +49,17 @@ public final class KinesisService: Sendable {
         case .unchanged:
             return stored
         case .changed:
-            return try await store.updateStream(key) { stream in
+            let settled = try await store.updateStream(key) { stream in
                 // Settle again inside the atomic update: another request may have settled it already.
                 if case .changed(let settled) = self.lifecycle.settle(stream, nowMilliseconds: self.nowMilliseconds) {
                     stream = settled
                 }
             }
+            appendSignal.signal(key)
+            return settled
         case .deleted:
             try? await store.deleteStream(key)
+            appendSignal.signal(key)
             throw KinesisError.streamNotFound(key)
         }
     }
@@ -71,10 +78,12 @@ public final class KinesisService: Sendable {
     ) async throws -> StreamDescriptor {
         _ = try await stream(key)
         do {
-            return try await store.updateStream(key) { stream in
+            let changed = try await store.updateStream(key) { stream in
                 guard stream.status == .active else { throw KinesisError.streamInUse(key, status: stream.status) }
                 try change(&stream)
             }
+            appendSignal.signal(key)
+            return changed
         } catch StorageError.streamNotFound {
             throw KinesisError.streamNotFound(key)
         }
@@ -88,12 +97,15 @@ public final class KinesisService: Sendable {
     ) async throws -> StreamDescriptor {
         _ = try await stream(key)
         do {
-            return try await store.updateStream(key) { stream in
+            let changed = try await store.updateStream(key) { stream in
                 if case .changed(let settled) = self.lifecycle.settle(stream, nowMilliseconds: self.nowMilliseconds) {
                     stream = settled
                 }
                 try change(&stream)
             }
+            // Subscriptions look again: a shard may have closed, a consumer gone.
+            appendSignal.signal(key)
+            return changed
         } catch StorageError.streamNotFound {
             throw KinesisError.streamNotFound(key)
         }

@@ -26,6 +26,8 @@ enum ReroutingAppend {
             let batches = try route(stream, RecordRouter(stream: stream))
             do {
                 let receipts = try await service.store.append(key, batches)
+                service.appendSignal.signal(key)
+                service.metrics.recordShardIncoming(stream, batches)
                 return Placed(stream: stream, batches: batches, receipts: receipts)
             } catch StorageError.shardClosed where attempt < Limits.appendRouteAttemptsMax {
                 attempt += 1

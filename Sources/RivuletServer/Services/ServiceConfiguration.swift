@@ -10,11 +10,15 @@ public struct ServiceConfiguration: Sendable {
     public var shardLimit: Int
     /// On-demand streams allowed per account and region.
     public var onDemandStreamLimit: Int
+    /// Where account settings are kept; nil keeps them in memory only.
+    public var accountSettingsPath: String?
 
     public init(
         accountId: String = "000000000000", statusDelayMilliseconds: Int64 = 0,
-        shardLimit: Int = Limits.shardCountMaxPerAccount, onDemandStreamLimit: Int = Limits.onDemandStreamCountMax
+        shardLimit: Int = Limits.shardCountMaxPerAccount, onDemandStreamLimit: Int = Limits.onDemandStreamCountMax,
+        accountSettingsPath: String? = nil
     ) {
+        self.accountSettingsPath = accountSettingsPath
         self.accountId = accountId
         self.statusDelayMilliseconds = statusDelayMilliseconds
         self.shardLimit = shardLimit

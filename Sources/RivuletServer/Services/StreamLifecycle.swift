@@ -17,16 +17,17 @@ struct StreamLifecycle: Sendable {
     }
 
     func settle(_ stream: StreamDescriptor, nowMilliseconds: Int64) -> Settled {
+        var settled = stream
+        let consumersChanged = settleConsumers(of: &settled, nowMilliseconds: nowMilliseconds)
         guard nowMilliseconds - stream.statusChangedMilliseconds >= transitionDelayMilliseconds else {
-            return .unchanged
+            return consumersChanged ? .changed(settled) : .unchanged
         }
         switch stream.status {
         case .active:
-            return .unchanged
+            return consumersChanged ? .changed(settled) : .unchanged
         case .deleting:
             return .deleted
         case .creating, .updating:
-            var settled = stream
             settled.status = .active
             settled.statusChangedMilliseconds = nowMilliseconds
             if let pending = settled.pendingReshard {
@@ -35,6 +36,29 @@ struct StreamLifecycle: Sendable {
             }
             return .changed(settled)
         }
+    }
+
+    /// Consumers move CREATING -> ACTIVE and DELETING -> gone after the same delay as streams. True if any moved.
+    private func settleConsumers(of stream: inout StreamDescriptor, nowMilliseconds: Int64) -> Bool {
+        var changed = false
+        var kept: [ConsumerDescriptor] = []
+        for var consumer in stream.consumers {
+            let due = nowMilliseconds - consumer.statusChangedMilliseconds >= transitionDelayMilliseconds
+            switch (consumer.status, due) {
+            case (.creating, true):
+                consumer.status = .active
+                consumer.statusChangedMilliseconds = nowMilliseconds
+                changed = true
+            case (.deleting, true):
+                changed = true
+                continue
+            default:
+                break
+            }
+            kept.append(consumer)
+        }
+        stream.consumers = kept
+        return changed
     }
 
     /// The status a stream takes when a transition starts: the target status at once when there is no delay.

@@ -32,4 +32,9 @@ public struct ShardDescriptor: Sendable, Codable, Equatable {
     public func sequenceNumber(at position: UInt64) -> SequenceNumber {
         SequenceNumber(shardCreationMilliseconds: createdMilliseconds, shardIndex: index, position: position)
     }
+
+    /// The shard's StartingSequenceNumber, which precedes its first record.
+    public var startingSequenceNumber: SequenceNumber {
+        SequenceNumber.shardStart(shardCreationMilliseconds: createdMilliseconds, shardIndex: index)
+    }
 }

@@ -19,6 +19,14 @@ public struct StreamDescriptor: Sendable, Codable, Equatable {
     public var maxRecordSizeKibibytes: Int
     /// A split, merge or shard count update waiting for the stream's UPDATING status to end; nil when none is.
     public var pendingReshard: PendingReshard?
+    /// Enhanced fan-out consumers, in registration order.
+    public var consumers: [ConsumerDescriptor]
+    /// Server-side encryption; nil when records are stored as they came.
+    public var encryption: StreamEncryptionSettings?
+    /// The resource policy attached to the stream, as the JSON text it was put with.
+    public var resourcePolicy: String?
+    /// The warm throughput asked for by UpdateStreamWarmThroughput (on-demand streams); nil when never set.
+    public var warmThroughputMiBps: Int?
 
     public init(
         key: StreamKey, createdMilliseconds: Int64, status: StreamStatus, mode: StreamMode,
@@ -35,6 +43,38 @@ public struct StreamDescriptor: Sendable, Codable, Equatable {
         self.tags = tags
         self.shardLevelMetrics = shardLevelMetrics
         self.maxRecordSizeKibibytes = maxRecordSizeKibibytes
+        self.consumers = []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case key, createdMilliseconds, status, statusChangedMilliseconds, mode, retentionHours, shards, tags
+        case shardLevelMetrics, maxRecordSizeKibibytes, pendingReshard, consumers, encryption, resourcePolicy
+        case warmThroughputMiBps
+    }
+
+    /// Members added after the catalog's first format are optional, so older catalogs still load.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(StreamKey.self, forKey: .key)
+        createdMilliseconds = try container.decode(Int64.self, forKey: .createdMilliseconds)
+        status = try container.decode(StreamStatus.self, forKey: .status)
+        statusChangedMilliseconds = try container.decode(Int64.self, forKey: .statusChangedMilliseconds)
+        mode = try container.decode(StreamMode.self, forKey: .mode)
+        retentionHours = try container.decode(Int.self, forKey: .retentionHours)
+        shards = try container.decode([ShardDescriptor].self, forKey: .shards)
+        tags = try container.decode([StreamTag].self, forKey: .tags)
+        shardLevelMetrics = try container.decode([String].self, forKey: .shardLevelMetrics)
+        maxRecordSizeKibibytes = try container.decode(Int.self, forKey: .maxRecordSizeKibibytes)
+        pendingReshard = try container.decodeIfPresent(PendingReshard.self, forKey: .pendingReshard)
+        consumers = try container.decodeIfPresent([ConsumerDescriptor].self, forKey: .consumers) ?? []
+        encryption = try container.decodeIfPresent(StreamEncryptionSettings.self, forKey: .encryption)
+        resourcePolicy = try container.decodeIfPresent(String.self, forKey: .resourcePolicy)
+        warmThroughputMiBps = try container.decodeIfPresent(Int.self, forKey: .warmThroughputMiBps)
+    }
+
+    /// The consumer registered under `name`, if any.
+    public func consumer(named name: String) -> ConsumerDescriptor? {
+        consumers.first { $0.name == name }
     }
 
     public var openShards: [ShardDescriptor] { shards.filter(\.isOpen) }

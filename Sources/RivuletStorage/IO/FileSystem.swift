@@ -43,7 +43,7 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     /// Reads a whole small file (catalog, segment index), or returns nil if it does not exist.
-    func readWholeFile(atPath path: String) throws -> [UInt8]? {
+    public func readWholeFile(atPath path: String) throws -> [UInt8]? {
         guard fileExists(atPath: path) else { return nil }
         let file = try openFile(atPath: path, creating: false)
         let size = Int(try sizeBytes(of: file))
@@ -54,7 +54,7 @@ extension FileSystem {
 
     /// Writes a small file so that it is either wholly the old or wholly the new content after a crash: write a
     /// temporary file, make it durable, rename it over the old one, and make the rename durable.
-    func replaceFileAtomically(atPath path: String, with bytes: [UInt8]) throws {
+    public func replaceFileAtomically(atPath path: String, with bytes: [UInt8]) throws {
         let temporaryPath = path + FileSystemNames.temporarySuffix
         do {
             let file = try openFile(atPath: temporaryPath, creating: true)

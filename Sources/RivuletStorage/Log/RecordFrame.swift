@@ -4,14 +4,19 @@ import RivuletCore
 ///
 ///     frame   := payloadBytes u32 | checksum u32 (CRC32C of payload) | payload
 ///     payload := firstPosition u64 | arrivalMilliseconds i64 | recordCount u32 | record * recordCount
-///     record  := partitionKeyBytes u16 | dataBytes u32 | partitionKey (UTF-8) | data
+///     record  := keyField u16 | dataBytes u32 | partitionKey (UTF-8) | data
+///     keyField := sealed (top bit) | partitionKeyBytes (low 15 bits)
 ///
+/// The top bit of `keyField` says the data is sealed (encrypted at rest by the server). Partition keys are at most
+/// 256 characters (1,024 UTF-8 bytes), so the bit was never set by an earlier version: old segments read as unsealed.
 /// A frame is written whole or not at all, so a crash can leave at most one torn frame at the end of a segment; the
 /// length and checksum are what let recovery and readers find it.
 enum RecordFrame {
     static let headerBytes = 8
     static let payloadFixedBytes = 20
     static let recordHeaderBytes = 6
+    /// The bit of a record's key field that marks its data as sealed.
+    static let sealedFlag: UInt16 = 0x8000
 
     /// The outcome of checking bytes that should start with a frame.
     enum Check: Equatable {
@@ -58,7 +63,8 @@ enum RecordFrame {
     private static func write(_ record: AppendRecord, into frame: UnsafeMutableRawBufferPointer, at start: Int) -> Int {
         let keyBytes = record.partitionKey.utf8.count
         precondition(keyBytes <= Limits.partitionKeyBytesMax, "partition key too long to store")
-        frame.storeBytes(of: UInt16(keyBytes).littleEndian, toByteOffset: start, as: UInt16.self)
+        let keyField = UInt16(keyBytes) | (record.sealed ? sealedFlag : 0)
+        frame.storeBytes(of: keyField.littleEndian, toByteOffset: start, as: UInt16.self)
         frame.storeBytes(of: UInt32(record.data.count).littleEndian, toByteOffset: start + 2, as: UInt32.self)
         var offset = start + recordHeaderBytes
         let copied: Void? = record.partitionKey.utf8.withContiguousStorageIfAvailable { key in
@@ -95,7 +101,7 @@ enum RecordFrame {
         guard header.recordCount > 0 else { return .invalid("frame holds no records") }
         var offset = payloadFixedBytes
         for _ in 0..<header.recordCount {
-            guard let (_, _, next) = recordBounds(in: payload, at: offset) else {
+            guard let (_, _, _, next) = recordBounds(in: payload, at: offset) else {
                 return .invalid("record lengths overrun the frame")
             }
             offset = next
@@ -104,21 +110,23 @@ enum RecordFrame {
         return .complete(header)
     }
 
-    /// Calls `body` with each record's partition key and data of a frame that passed `check`, in order, until it
-    /// returns false.
+    /// Calls `body` with each record's partition key, data and sealed flag of a frame that passed `check`, in order,
+    /// until it returns false.
     static func forEachRecord(
         in frame: UnsafeRawBufferPointer, _ header: FrameHeader,
-        _ body: (_ position: UInt64, _ partitionKey: UnsafeRawBufferPointer, _ data: UnsafeRawBufferPointer) -> Bool
+        _ body: (
+            _ position: UInt64, _ partitionKey: UnsafeRawBufferPointer, _ data: UnsafeRawBufferPointer, _ sealed: Bool
+        ) -> Bool
     ) {
         let payload = UnsafeRawBufferPointer(rebasing: frame[headerBytes..<header.frameBytes])
         var offset = payloadFixedBytes
         for index in 0..<header.recordCount {
-            guard let (key, data, next) = recordBounds(in: payload, at: offset) else {
+            guard let (key, data, sealed, next) = recordBounds(in: payload, at: offset) else {
                 preconditionFailure("records are walked only in frames that passed their check")
             }
             let keepGoing = body(
                 header.firstPosition + UInt64(index), UnsafeRawBufferPointer(rebasing: payload[key]),
-                UnsafeRawBufferPointer(rebasing: payload[data]))
+                UnsafeRawBufferPointer(rebasing: payload[data]), sealed)
             if !keepGoing { return }
             offset = next
         }
@@ -126,14 +134,18 @@ enum RecordFrame {
 
     private static func recordBounds(
         in payload: UnsafeRawBufferPointer, at offset: Int
-    ) -> (key: Range<Int>, data: Range<Int>, next: Int)? {
+    ) -> (key: Range<Int>, data: Range<Int>, sealed: Bool, next: Int)? {
         guard payload.count - offset >= recordHeaderBytes else { return nil }
-        let keyBytes = Int(UInt16(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+        let keyField = UInt16(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+        let keyBytes = Int(keyField & ~sealedFlag)
         let dataBytes = Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: offset + 2, as: UInt32.self)))
         let keyStart = offset + recordHeaderBytes
         guard payload.count - keyStart >= keyBytes + dataBytes else { return nil }
         let dataStart = keyStart + keyBytes
-        return (keyStart..<dataStart, dataStart..<(dataStart + dataBytes), dataStart + dataBytes)
+        return (
+            keyStart..<dataStart, dataStart..<(dataStart + dataBytes), keyField & sealedFlag != 0,
+            dataStart + dataBytes
+        )
     }
 }
 

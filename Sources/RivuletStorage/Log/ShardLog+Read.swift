@@ -65,7 +65,7 @@ extension ShardLog {
                 try checkSequence(header, expected: expected, offset: offset, path: file.path)
                 expected = header.nextPosition
                 guard header.nextPosition > cursor else { return true }
-                RecordFrame.forEachRecord(in: frame, header) { recordPosition, partitionKey, data in
+                RecordFrame.forEachRecord(in: frame, header) { recordPosition, partitionKey, data, sealed in
                     guard recordPosition >= cursor else { return true }
                     guard recordPosition < shard.nextPosition, records.count < recordLimit,
                         records.isEmpty || bytes + partitionKey.count + data.count <= byteLimit
@@ -77,7 +77,8 @@ extension ShardLog {
                     records.append(
                         StoredRecord(
                             position: recordPosition, arrivalMilliseconds: header.arrivalMilliseconds,
-                            partitionKey: String(decoding: partitionKey, as: UTF8.self), data: Array(data)))
+                            partitionKey: String(decoding: partitionKey, as: UTF8.self), data: Array(data),
+                            sealed: sealed))
                     return true
                 }
                 cursor = max(cursor, records.last.map { $0.position + 1 } ?? cursor)

@@ -22,7 +22,7 @@ struct MemoryShard: Sendable {
             records.append(
                 StoredRecord(
                     position: first + UInt64(offset), arrivalMilliseconds: arrival,
-                    partitionKey: record.partitionKey, data: record.data))
+                    partitionKey: record.partitionKey, data: record.data, sealed: record.sealed))
             storedBytes += Int64(record.partitionKey.utf8.count + record.data.count)
         }
         lastArrivalMilliseconds = arrival
