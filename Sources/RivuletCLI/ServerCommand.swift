@@ -38,9 +38,46 @@ struct ServerCommand: AsyncParsableCommand {
     var credentialsPath: String?
 
     @Option(
+        name: .customLong("keyring"),
+        help: ArgumentHelp(
+            "JSON file of keys for encryption at rest (StartStreamEncryption); default <data-dir>/keyring.json.",
+            discussion: """
+                The default one is created with mode 0600 and one new key under alias/aws/kinesis when missing; a \
+                file given here must exist. The server never rewrites it. To bring your own keys write it yourself: \
+                {"keys": [{"keyId": "<uuid>", "aliases": ["alias/aws/kinesis"], "material": "<base64 of 32 random \
+                bytes>"}]}. KeyId may be an alias, alias ARN, key id or key ARN. Keep a key as long as records \
+                encrypted under it are retained.
+                """))
+    var keyringPath: String?
+
+    @Option(
         name: .customLong("status-delay-ms"),
         help: "Milliseconds a stream spends CREATING, UPDATING or DELETING before settling.")
     var statusDelayMilliseconds: Int64 = 0
+
+    @Option(
+        name: .customLong("tls-cert"),
+        help: "PEM certificate chain; with --tls-key the port speaks TLS, offering HTTP/2 and HTTP/1.1 by ALPN.")
+    var tlsCertificatePath: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.")
+    var tlsKeyPath: String?
+
+    @Flag(
+        name: .customLong("enforce-limits"),
+        help: """
+            Apply the real service's rate limits: per shard 1 MiB/s or 1,000 records/s of writes, 2 MiB/s and 5 \
+            GetRecords calls/s of reads, 5 GetShardIterator calls/s; control-plane call rates per account.
+            """)
+    var enforceLimits = false
+
+    @Option(
+        name: .customLong("fault-injection"),
+        help: """
+            Add faults to test clients, e.g. 'PutRecords:record-error-rate=0.1,latency-ms=20' or \
+            '*:error-rate=0.01,error=InternalFailure' (repeatable).
+            """)
+    var faultInjection: [String] = []
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
@@ -52,6 +89,16 @@ struct ServerCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
         guard fsyncIntervalMilliseconds > 0 else { throw ValidationError("--fsync-interval-ms must be positive") }
         guard statusDelayMilliseconds >= 0 else { throw ValidationError("--status-delay-ms must not be negative") }
+        guard (tlsCertificatePath == nil) == (tlsKeyPath == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together")
+        }
+        for rule in faultInjection {
+            do {
+                _ = try FaultInjection.parseRule(rule)
+            } catch {
+                throw ValidationError("--fault-injection: \(error)")
+            }
+        }
     }
 
     func run() async throws {
@@ -70,11 +117,17 @@ struct ServerCommand: AsyncParsableCommand {
         options.fsyncPolicy = fsync.policy(intervalMilliseconds: fsyncIntervalMilliseconds)
         options.accountId = accountId
         options.credentialsPath = credentialsPath
+        options.keyringPath = keyringPath
         options.statusDelayMilliseconds = statusDelayMilliseconds
+        options.tlsCertificatePath = tlsCertificatePath
+        options.tlsKeyPath = tlsKeyPath
+        options.enforceLimits = enforceLimits
+        options.faultInjection = FaultInjection(rules: try faultInjection.map { try FaultInjection.parseRule($0) })
         let host = self.host
+        let scheme = tlsCertificatePath == nil ? "http" : "https"
         let application = RivuletServerApplication(options: options, logger: logger) { address in
             // The one line on standard output: scripts and tests wait for it to know the port.
-            let line = "rivulet server listening on http://\(host):\(address.port ?? 0)\n"
+            let line = "rivulet server listening on \(scheme)://\(host):\(address.port ?? 0)\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         do {

@@ -11,6 +11,8 @@ public struct ClientConfiguration: Sendable {
     public var timeouts: ClientTimeouts
     public var retryPolicy: RetryPolicy
     public var logger: Logger
+    /// The body format requests are sent in: JSON by default; CBOR is smaller for binary records.
+    public var wireFormat: WireFormat = .json
 
     public init(
         endpoint: String? = nil, region: String, credentialsProvider: any CredentialsProvider,

@@ -3,7 +3,7 @@ import RivuletCore
 import RivuletWire
 
 /// A typed client of the Kinesis API, for a Rivulet server or the managed service alike. Requests are JSON
-/// (`application/x-amz-json-1.1`), signed with SigV4, sent over a pool of kept-alive connections, and retried with
+/// (`application/x-amz-json-1.1`) or, if configured, CBOR (`application/x-amz-cbor-1.1`), signed with SigV4, sent over a pool of kept-alive connections, and retried with
 /// jittered exponential backoff when the failure is transient (see `RetryPolicy`).
 ///
 /// Call `shutdown()` once done; the connection pool is not closed otherwise.
@@ -41,11 +41,12 @@ public final class KinesisClient: Sendable {
     public func send<Operation: KinesisOperation>(_ operation: Operation.Type, _ input: Operation.Input)
         async throws -> Operation.Output
     {
-        let body = JSONWire.encode(input)
+        let format = configuration.wireFormat
+        let body = format.encode(input)
         let unsigned = SigV4Request(
             method: "POST", path: "/", query: "",
             headers: [
-                ("content-type", "application/x-amz-json-1.1"),
+                ("content-type", format.contentType),
                 ("x-amz-target", Operation.action.target),
             ],
             body: body)
@@ -81,11 +82,11 @@ public final class KinesisClient: Sendable {
         let requestId = response.value(of: "x-amzn-requestid")
         guard response.status == 200 else {
             throw KinesisClientError.service(
-                ErrorEnvelope.decodeJSON(response.body, httpStatus: response.status),
+                configuration.wireFormat.decodeError(response.body, httpStatus: response.status),
                 httpStatus: response.status, requestId: requestId)
         }
         do {
-            return try JSONWire.decode(Operation.Output.self, from: response.body)
+            return try configuration.wireFormat.decode(Operation.Output.self, from: response.body)
         } catch {
             throw KinesisClientError.unexpectedResponse(
                 httpStatus: response.status, requestId: requestId,

@@ -88,6 +88,13 @@ public enum Limits {
     /// directory of streams on the server, so it is kept short and plain.
     public static let regionLengthMax = 64
 
+    // MARK: Encryption at rest
+    /// Largest keyring file read at start; a bigger one is refused, not truncated.
+    public static let keyringFileBytesMax = 1024 * 1024
+    /// Keys a keyring may hold: every sealed record names its key by fingerprint, so old keys stay while data
+    /// sealed under them is retained.
+    public static let keyringKeysMax = 1000
+
     // MARK: Client
     /// The most attempts a retry policy may make for one call, however it is configured.
     public static let clientAttemptsMax = 20

@@ -31,6 +31,12 @@ public struct RivuletServerApplication: Sendable {
             throw ServerStartError.dataDirectory(path: options.dataDirectory, reason: error.localizedDescription)
         }
         let secret = try ServerSecret.loadOrCreate(dataDirectory: options.dataDirectory)
+        // Only the default keyring is created when missing: a mistyped --keyring must not start a new one.
+        let keyring =
+            try options.keyringPath.map { try KeyringFile.load(path: $0, logger: logger) }
+            ?? KeyringFile.loadOrCreate(
+                path: (options.dataDirectory as NSString).appendingPathComponent(KeyringFile.defaultFileName),
+                logger: logger)
         let secrets = try options.credentialsPath.map(CredentialsFile.load)
         if secrets == nil {
             logger.notice(
@@ -43,8 +49,9 @@ public struct RivuletServerApplication: Sendable {
             store: store, clock: clock, secret: secret,
             configuration: ServiceConfiguration(
                 accountId: options.accountId, statusDelayMilliseconds: options.statusDelayMilliseconds,
-                accountSettingsPath: (options.dataDirectory as NSString).appendingPathComponent("account-settings.json")),
-            logger: logger)
+                accountSettingsPath: (options.dataDirectory as NSString).appendingPathComponent("account-settings.json"),
+                enforceLimits: options.enforceLimits, faultInjection: options.faultInjection),
+            logger: logger, keyring: keyring)
         let dispatcher = KinesisDispatcher(
             service: service,
             authenticator: RequestAuthenticator(
@@ -54,7 +61,7 @@ public struct RivuletServerApplication: Sendable {
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(
                 host: options.host, port: options.port, requestBodyBytesMax: options.requestBodyBytesMax,
-                connectionsMax: options.connectionsMax),
+                connectionsMax: options.connectionsMax, tls: try loadTLS()),
             responder: dispatcher, logger: logger, onListening: onListening)
         let housekeeping = HousekeepingService(
             store: store, clock: clock, logger: logger, connectionCount: { server.openConnectionCount })
@@ -75,5 +82,14 @@ public struct RivuletServerApplication: Sendable {
         }
         try await store.close()
         logger.info("server stopped; store closed")
+    }
+
+    private func loadTLS() throws -> TLSSettings? {
+        guard let certificatePath = options.tlsCertificatePath, let keyPath = options.tlsKeyPath else { return nil }
+        do {
+            return try TLSSettings(certificatePath: certificatePath, keyPath: keyPath)
+        } catch {
+            throw ServerStartError.tls(certificatePath: certificatePath, keyPath: keyPath, reason: "\(error)")
+        }
     }
 }

@@ -30,6 +30,7 @@ public enum ServerStartError: Error, CustomStringConvertible {
     case invalidSecret(path: String)
     case cannotWrite(path: String)
     case dataDirectory(path: String, reason: String)
+    case tls(certificatePath: String, keyPath: String, reason: String)
 
     public var description: String {
         switch self {
@@ -38,6 +39,8 @@ public enum ServerStartError: Error, CustomStringConvertible {
                 + "or delete it (outstanding shard iterators then become invalid)"
         case .cannotWrite(let path): "cannot write \(path)"
         case .dataDirectory(let path, let reason): "cannot use data directory \(path): \(reason)"
+        case .tls(let certificatePath, let keyPath, let reason):
+            "cannot load TLS certificate \(certificatePath) with key \(keyPath): \(reason)"
         }
     }
 }

@@ -38,7 +38,7 @@ DUMMY_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 STARTUP_DEADLINE_SECONDS = float(os.environ.get("INTEROP_STARTUP_DEADLINE", "120"))
 STATUS_DEADLINE_SECONDS = 60.0
 
-LISTENING_LINE = re.compile(r"^rivulet server listening on (http://127\.0\.0\.1:(\d+))\s*$")
+LISTENING_LINE = re.compile(r"^rivulet server listening on (https?://127\.0\.0\.1:(\d+))\s*$")
 
 
 def binary_path() -> Path:
@@ -239,7 +239,8 @@ class ServerProcess(ChildProcess):
 # -- clients ----------------------------------------------------------------------------------
 
 def make_client(endpoint: str, region: str = "us-east-1", access_key: str = DUMMY_ACCESS_KEY,
-                secret_key: str = DUMMY_SECRET_KEY, retries: int = 3, read_timeout: float = 60):
+                secret_key: str = DUMMY_SECRET_KEY, retries: int = 3, read_timeout: float = 60,
+                verify: str | bool | None = None):
     """A boto3 Kinesis client pointed at `endpoint` with dummy (or given) credentials."""
     config = Config(
         retries={"max_attempts": retries, "mode": "standard"},
@@ -251,7 +252,7 @@ def make_client(endpoint: str, region: str = "us-east-1", access_key: str = DUMM
         aws_secret_access_key=secret_key,
         region_name=region,
     )
-    return session.client("kinesis", endpoint_url=endpoint, config=config)
+    return session.client("kinesis", endpoint_url=endpoint, config=config, verify=verify)
 
 
 def cli_env(tmp_dir: Path, region: str = "us-east-1") -> dict:

@@ -25,12 +25,12 @@ struct DispatcherHarness {
         var message: String? { body["message"] as? String }
     }
 
-    init(statusDelayMilliseconds: Int64 = 0, secrets: [String: String]? = nil) {
+    init(statusDelayMilliseconds: Int64 = 0, secrets: [String: String]? = nil, keyring: Keyring = .ephemeral()) {
         store = MemoryStreamStore(clock: clock)
         let service = KinesisService(
             store: store, clock: clock, secret: SymmetricKey(size: .bits256),
             configuration: ServiceConfiguration(statusDelayMilliseconds: statusDelayMilliseconds),
-            logger: Logger(label: "test"))
+            logger: Logger(label: "test"), keyring: keyring)
         dispatcher = KinesisDispatcher(
             service: service,
             authenticator: RequestAuthenticator(accountId: "000000000000", secretsByAccessKeyId: secrets, clock: clock),

@@ -42,6 +42,9 @@ struct BenchAPICommand: AsyncParsableCommand {
     @Option(name: .customLong("duration-seconds"), help: "How long each timed workload runs.")
     var durationSeconds = 10.0
 
+    @Option(help: "Body format of the requests: json (what boto3 sends) or cbor (what the AWS SDK for Java sends).")
+    var wire: WireFormat = .json
+
     @Flag(name: .customLong("keep-stream"), help: "Leave the stream in place afterwards.")
     var keepStream = false
 
@@ -69,7 +72,9 @@ struct BenchAPICommand: AsyncParsableCommand {
         configuration.durationSeconds = durationSeconds
         configuration.deleteStream = !keepStream
 
-        let client = try KinesisClient(configuration: try BenchClientConfiguration.resolve(endpointURL, region: region))
+        var clientConfiguration = try BenchClientConfiguration.resolve(endpointURL, region: region)
+        clientConfiguration.wireFormat = wire
+        let client = try KinesisClient(configuration: clientConfiguration)
         let interactive = isatty(STDERR_FILENO) == 1
         let runner = BenchRunner(client: client, configuration: configuration) { line in
             let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"
@@ -78,7 +83,7 @@ struct BenchAPICommand: AsyncParsableCommand {
         do {
             let results = try await runner.run()
             if interactive { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-            print("endpoint \(endpointURL), stream \(streamName) (\(shardCount) shards)")
+            print("endpoint \(endpointURL), stream \(streamName) (\(shardCount) shards), \(wire.rawValue) bodies")
             for result in results {
                 print(json ? result.jsonLine : result.summaryLine)
             }

@@ -102,6 +102,8 @@ public final class KinesisDispatcher: HTTPResponder {
         var errorType: String?
         do {
             let context = try authenticator.authenticate(request, requestId: requestId)
+            try await service.configuration.faultInjection.strike(action)
+            try service.controlPlaneLimiter?.admit(action, scope: context.scope, nowMilliseconds: service.nowMilliseconds)
             if action == .subscribeToShard {
                 outcome = try await subscribe(body, context: context, format: format)
             } else {
@@ -177,8 +179,8 @@ public final class KinesisDispatcher: HTTPResponder {
         case .updateStreamMode: return try await call.run(UpdateStreamModeHandler(service: service))
         case .updateStreamWarmThroughput:
             return try await call.run(UpdateStreamWarmThroughputHandler(service: service))
-        case .startStreamEncryption, .stopStreamEncryption:
-            throw KinesisError(.invalidArgument, "\(action.rawValue) is not supported by this server.")
+        case .startStreamEncryption: return try await call.run(StartStreamEncryptionHandler(service: service))
+        case .stopStreamEncryption: return try await call.run(StopStreamEncryptionHandler(service: service))
         case .subscribeToShard:
             preconditionFailure("SubscribeToShard is answered with an event stream, not through perform")
         }

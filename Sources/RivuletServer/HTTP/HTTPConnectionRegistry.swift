@@ -2,11 +2,14 @@ import NIOCore
 import Synchronization
 
 /// The open client connections, so a graceful shutdown can close the idle ones at once and let busy ones finish the
-/// request they are serving. Also enforces the connection limit.
+/// requests they are serving. Also enforces the connection limit. An HTTP/2 connection serves several requests at
+/// once, so a connection counts its requests in flight and is idle when none is.
 final class HTTPConnectionRegistry: Sendable {
     private struct Entry {
         var channel: any Channel
-        var busy: Bool
+        var requestsInFlight: Int
+
+        var busy: Bool { requestsInFlight > 0 }
     }
 
     private struct State {
@@ -25,7 +28,7 @@ final class HTTPConnectionRegistry: Sendable {
     func admit(_ channel: any Channel) -> Bool {
         state.withLock { state in
             guard !state.shuttingDown, state.entries.count < connectionsMax else { return false }
-            state.entries[ObjectIdentifier(channel)] = Entry(channel: channel, busy: false)
+            state.entries[ObjectIdentifier(channel)] = Entry(channel: channel, requestsInFlight: 0)
             return true
         }
     }
@@ -34,13 +37,21 @@ final class HTTPConnectionRegistry: Sendable {
         _ = state.withLock { $0.entries.removeValue(forKey: ObjectIdentifier(channel)) }
     }
 
-    /// Marks a connection busy (a request is being served) or idle. Returns false when the server is shutting down
+    /// Counts a request starting (busy) or answered on a connection. Returns false when the server is shutting down
     /// and the connection should close after its current response.
     func setBusy(_ channel: any Channel, _ busy: Bool) -> Bool {
         state.withLock { state in
-            state.entries[ObjectIdentifier(channel)]?.busy = busy
+            state.entries[ObjectIdentifier(channel)]?.requestsInFlight += busy ? 1 : -1
             return !state.shuttingDown
         }
+    }
+
+    /// Closes the connection if the server is stopping and it has no request in flight.
+    func closeIfIdleAndStopping(_ channel: any Channel) {
+        let close = state.withLock { state in
+            state.shuttingDown && state.entries[ObjectIdentifier(channel)]?.busy == false
+        }
+        if close { channel.close(promise: nil) }
     }
 
     var count: Int { state.withLock { $0.entries.count } }

@@ -2,27 +2,34 @@ import RivuletCore
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOHTTP2
 import NIOPosix
+import NIOSSL
 import ServiceLifecycle
 
-/// The HTTP/1.1 listener: keep-alive connections, each served by one structured child task that reads a request,
-/// asks the responder, and writes the response. Request bodies are bounded: a declared or actual length over the
-/// limit is answered with the responder's oversize response before the rest of the body is read.
+/// The HTTP listener. On the plain port it speaks HTTP/1.1 and, for clients that open with the HTTP/2 preface
+/// (prior knowledge, as the AWS SDK for Java does), HTTP/2; with TLS it offers both by ALPN. Each HTTP/1.1
+/// connection and each HTTP/2 stream is served by a structured child task that reads a request, asks the responder,
+/// and writes the response. Request bodies are bounded: a declared or actual length over the limit is answered with
+/// the responder's oversize response before the rest of the body is read.
 public final class HTTPServer: Service, Sendable {
     public struct Configuration: Sendable {
         public var host: String
         public var port: Int
         public var requestBodyBytesMax: Int
         public var connectionsMax: Int
+        /// When set, the port speaks TLS only.
+        public var tls: TLSSettings?
 
         public init(
             host: String, port: Int, requestBodyBytesMax: Int = Limits.requestBodyBytesMax,
-            connectionsMax: Int = Limits.connectionsMax
+            connectionsMax: Int = Limits.connectionsMax, tls: TLSSettings? = nil
         ) {
             self.host = host
             self.port = port
             self.requestBodyBytesMax = requestBodyBytesMax
             self.connectionsMax = connectionsMax
+            self.tls = tls
         }
     }
 
@@ -50,27 +57,38 @@ public final class HTTPServer: Service, Sendable {
     public var openConnectionCount: Int { registry.count }
 
     public func run() async throws {
+        let registry = self.registry
+        let tls = configuration.tls
+        let logger = self.logger
+        let connectionsMax = configuration.connectionsMax
         let serverChannel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .bind(host: configuration.host, port: configuration.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
-                        wrappingChannelSynchronously: channel)
+                channel.eventLoop.makeCompletedFuture { () -> EventLoopFuture<ServedConnection> in
+                    // Admitted before a byte is read, so connections that never speak still count to the limit.
+                    guard registry.admit(channel) else {
+                        logger.warning("refusing connection: limit reached", metadata: ["connections.max": "\(connectionsMax)"])
+                        channel.close(promise: nil)
+                        return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+                    }
+                    channel.closeFuture.whenComplete { _ in registry.remove(channel) }
+                    return try Self.negotiate(channel, tls: tls)
                 }
             }
         if let address = serverChannel.channel.localAddress {
             onListening(address)
         }
-        let registry = self.registry
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 try await serverChannel.executeThenClose { connections in
-                    for try await connection in connections {
-                        group.addTask { await self.serve(connection) }
+                    for try await negotiation in connections {
+                        group.addTask {
+                            guard let connection = try? await negotiation.get() else { return }
+                            await self.serve(connection)
+                        }
                     }
                 }
             }
@@ -80,25 +98,66 @@ public final class HTTPServer: Service, Sendable {
         }
     }
 
-    private func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
-        let channel = connection.channel
-        guard registry.admit(channel) else {
-            logger.warning("refusing connection: limit reached", metadata: ["connections.max": "\(configuration.connectionsMax)"])
-            try? await channel.close()
-            return
+    /// Sets up protocol detection: ALPN under TLS, the HTTP/2 preface on the plain port. The future completes once
+    /// the protocol is known and the pipeline speaks it.
+    private static func negotiate(_ channel: any Channel, tls: TLSSettings?) throws -> EventLoopFuture<ServedConnection> {
+        guard let tls else {
+            let decided = channel.eventLoop.makePromise(of: ServedConnection.self)
+            try channel.pipeline.syncOperations.addHandler(PriorKnowledgeSniffer(decided: decided))
+            return decided.futureResult
         }
-        defer { registry.remove(channel) }
+        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls.context))
+        let negotiated = channel.configureHTTP2AsyncSecureUpgrade(
+            http1ConnectionInitializer: { channel in
+                channel.eventLoop.makeCompletedFuture { try ServedConnection.configureHTTP1(channel) }
+            },
+            http2ConnectionInitializer: { channel in
+                channel.eventLoop.makeCompletedFuture { try ServedConnection.configureHTTP2(channel) }
+            })
+        return negotiated.flatMap { $0 }.map { version in
+            switch version {
+            case .http1_1(let connection), .http2(let connection): connection
+            }
+        }
+    }
+
+    private func serve(_ connection: ServedConnection) async {
         do {
-            try await connection.executeThenClose { inbound, outbound in
-                try await self.exchange(channel: channel, inbound: inbound, outbound: outbound)
+            switch connection {
+            case .http1(let requests):
+                try await requests.executeThenClose { inbound, outbound in
+                    try await self.exchange(
+                        channel: requests.channel, connection: requests.channel, inbound: inbound, outbound: outbound)
+                }
+            case .http2(let channel, let streams):
+                try await withThrowingDiscardingTaskGroup { group in
+                    for try await stream in streams.inbound {
+                        group.addTask { await self.serveStream(stream, of: channel) }
+                    }
+                }
             }
         } catch {
             logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
         }
     }
 
+    /// One HTTP/2 stream: one request and its response. Once the server is stopping, the connection closes as soon
+    /// as its last stream is answered.
+    private func serveStream(_ stream: ServedConnection.RequestChannel, of connection: any Channel) async {
+        do {
+            try await stream.executeThenClose { inbound, outbound in
+                try await self.exchange(
+                    channel: stream.channel, connection: connection, inbound: inbound, outbound: outbound)
+            }
+        } catch {
+            logger.debug("stream ended with an error", metadata: ["error": "\(error)"])
+        }
+        registry.closeIfIdleAndStopping(connection)
+    }
+
+    /// Serves requests on `channel` (a connection, or an HTTP/2 stream of `connection`) until it ends.
     private func exchange(
-        channel: any Channel,
+        channel: any Channel, connection: any Channel,
         inbound: NIOAsyncChannelInboundStream<HTTPServerRequestPart>,
         outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
     ) async throws {
@@ -110,7 +169,7 @@ public final class HTTPServer: Service, Sendable {
             case .head(let requestHead):
                 head = requestHead
                 body = ByteBuffer()
-                _ = registry.setBusy(channel, true)
+                _ = registry.setBusy(connection, true)
                 let declared = requestHead.headers.first(name: "content-length").flatMap { Int($0) }
                 if let declared, declared > configuration.requestBodyBytesMax {
                     try await refuseOversize(requestHead, channel: channel, inbound: &iterator, outbound: outbound)
@@ -138,12 +197,12 @@ public final class HTTPServer: Service, Sendable {
                     try await writeStreamed(
                         stream, status: response.status, headers: response.headers, version: requestHead.version,
                         channel: channel, to: outbound)
-                    let stayOpen = registry.setBusy(channel, false) && requestHead.isKeepAlive
+                    let stayOpen = registry.setBusy(connection, false) && requestHead.isKeepAlive
                         && Self.hasChunks(requestHead.version)
                     if !stayOpen { return }
                     continue
                 }
-                let stayOpen = registry.setBusy(channel, false) && requestHead.isKeepAlive
+                let stayOpen = registry.setBusy(connection, false) && requestHead.isKeepAlive
                 try await write(response, version: requestHead.version, keepAlive: stayOpen, to: outbound)
                 if !stayOpen { return }
             }

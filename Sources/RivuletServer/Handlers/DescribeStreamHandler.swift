@@ -28,6 +28,7 @@ struct DescribeStreamHandler: OperationHandler {
                 retentionPeriodHours: stream.retentionHours,
                 streamCreationTimestamp: stream.wireCreationTimestamp,
                 enhancedMonitoring: stream.wireEnhancedMonitoring,
-                encryptionType: EncryptionType.none))
+                encryptionType: stream.encryption == nil ? EncryptionType.none : .kms,
+                keyId: stream.encryption?.keyId))
     }
 }

@@ -30,13 +30,17 @@ struct GetRecordsHandler: OperationHandler {
             let shard = stream.shard(index: iterator.shardIndex)
         else { throw missingShard }
 
+        try service.admitRead(of: shard.index, in: stream)
         let result = try await service.store.read(
             key, shardIndex: shard.index, from: iterator.position,
             recordLimit: input.limit ?? Limits.getRecordsRecordsMax, byteLimit: Limits.getRecordsBytesMax)
-        let records = result.records.map(shard.wireRecord)
+        let records = try shard.wireRecords(result.records, sealer: service.sealer)
+        service.chargeRead(
+            of: shard.index, in: stream,
+            bytes: result.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
         service.metrics.recordRecordsOut(
             stream: key.name, records: records.count,
-            bytes: result.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
+            bytes: records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
         let caughtUp = result.nextPosition >= result.shard.nextPosition
         let millisBehindLatest: Int64 =
             caughtUp ? 0 : max(0, now - (result.records.last?.arrivalMilliseconds ?? now))

@@ -10,6 +10,7 @@ struct GetShardIteratorHandler: OperationHandler {
         let key = try StreamResolver.key(streamName: input.streamName, streamARN: input.streamARN, context: context)
         let stream = try await service.readableStream(key)
         let shard = try service.shard(input.shardId, in: stream)
+        try service.admitIterator(of: shard.index, in: stream)
         let position = try await StartingPositionResolver(service: service, operation: "GetShardIterator").position(
             input.shardIteratorType, sequenceNumber: input.startingSequenceNumber, timestamp: input.timestamp,
             shard: shard, stream: stream)

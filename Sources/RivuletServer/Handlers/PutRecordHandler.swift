@@ -17,11 +17,16 @@ struct PutRecordHandler: OperationHandler {
                     + "\(key.scope.account) is invalid.")
         }
         let hashKey = try RecordRouter.hashKey(partitionKey: input.partitionKey, explicitHashKey: input.explicitHashKey)
-        let record = AppendRecord(partitionKey: input.partitionKey, data: input.data)
-        let placed = try await ReroutingAppend.append(stream, service: service) { _, router in
+        let sealer = service.sealer
+        let placed = try await ReroutingAppend.append(stream, service: service) { current, router in
             guard let shard = router.shard(for: hashKey) else {
                 throw KinesisError.internalFailure("No open shard covers hash key \(hashKey).")
             }
+            try service.admitWrite(
+                to: shard.index, of: current, bytes: input.data.count + input.partitionKey.utf8.count)
+            // Sealed (or not) as the stream routed to is encrypted, so the answer's EncryptionType says what happened.
+            let record = try sealer.storable(
+                partitionKey: input.partitionKey, data: input.data, key: try sealer.sealingKey(for: current))
             return [ShardAppend(shardIndex: shard.index, records: [record])]
         }
         let receipts = placed.receipts
@@ -32,6 +37,6 @@ struct PutRecordHandler: OperationHandler {
         return PutRecordOutput(
             shardId: shard.id.description,
             sequenceNumber: shard.sequenceNumber(at: receipts[0].firstPosition).description,
-            encryptionType: EncryptionType.none)
+            encryptionType: placed.stream.encryption == nil ? EncryptionType.none : .kms)
     }
 }

@@ -29,19 +29,32 @@ struct PutRecordsHandler: OperationHandler {
 
         // Group the records by shard, keeping request order within each shard, and remember where each went.
         let records = input.records
-        let placed = try await ReroutingAppend.append(stream, service: service) { _, router in
+        let sealer = service.sealer
+        // Records refused by the shard limits or by injected faults, by request position, with their error.
+        var refused: [Int: KinesisError] = [:]
+        let placed = try await ReroutingAppend.append(stream, service: service) { current, router in
+            // Sealed (or not) as the stream routed to is encrypted, so the answer's EncryptionType says what happened.
+            let sealingKey = try sealer.sealingKey(for: current)
             var batchIndexByShard: [Int: Int] = [:]
             var batches: [ShardAppend] = []
-            for (entry, hashKey) in zip(records, hashKeys) {
+            refused = [:]
+            for (position, (entry, hashKey)) in zip(records, hashKeys).enumerated() {
                 guard let shard = router.shard(for: hashKey) else {
                     throw KinesisError.internalFailure("No open shard covers hash key \(hashKey).")
+                }
+                do {
+                    try service.admitRecordOfPutRecords(
+                        to: shard.index, of: current, bytes: entry.data.count + entry.partitionKey.utf8.count)
+                } catch let error as KinesisError {
+                    refused[position] = error
+                    continue
                 }
                 if batchIndexByShard[shard.index] == nil {
                     batchIndexByShard[shard.index] = batches.count
                     batches.append(ShardAppend(shardIndex: shard.index, records: []))
                 }
                 batches[batchIndexByShard[shard.index]!].records.append(
-                    AppendRecord(partitionKey: entry.partitionKey, data: entry.data))
+                    try sealer.storable(partitionKey: entry.partitionKey, data: entry.data, key: sealingKey))
             }
             return batches
         }
@@ -50,20 +63,25 @@ struct PutRecordsHandler: OperationHandler {
         let batchByShard = Dictionary(
             uniqueKeysWithValues: placed.batches.enumerated().map { ($1.shardIndex, $0) })
         let router = RecordRouter(stream: placed.stream)
-        var placements: [(batch: Int, offset: Int)] = []
-        placements.reserveCapacity(hashKeys.count)
-        for hashKey in hashKeys {
+        var results: [PutRecordsResultEntry] = []
+        results.reserveCapacity(hashKeys.count)
+        for (position, hashKey) in hashKeys.enumerated() {
+            if let error = refused[position] {
+                results.append(PutRecordsResultEntry(errorCode: error.code.rawValue, errorMessage: error.message))
+                continue
+            }
             let batch = batchByShard[router.shard(for: hashKey)!.index]!
-            placements.append((batch, nextOffsetByBatch[batch]))
+            let receipt = placed.receipts[batch]
+            let shard = placed.stream.shard(index: receipt.shardIndex)!
+            results.append(
+                PutRecordsResultEntry(
+                    sequenceNumber: shard.sequenceNumber(at: receipt.firstPosition + UInt64(nextOffsetByBatch[batch]))
+                        .description,
+                    shardId: shard.id.description))
             nextOffsetByBatch[batch] += 1
         }
-        let results = placements.map { placement in
-            let receipt = placed.receipts[placement.batch]
-            let shard = placed.stream.shard(index: receipt.shardIndex)!
-            return PutRecordsResultEntry(
-                sequenceNumber: shard.sequenceNumber(at: receipt.firstPosition + UInt64(placement.offset)).description,
-                shardId: shard.id.description)
-        }
-        return PutRecordsOutput(failedRecordCount: 0, records: results, encryptionType: EncryptionType.none)
+        return PutRecordsOutput(
+            failedRecordCount: refused.count, records: results,
+            encryptionType: placed.stream.encryption == nil ? EncryptionType.none : .kms)
     }
 }

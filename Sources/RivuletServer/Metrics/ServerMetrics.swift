@@ -47,8 +47,8 @@ struct ServerMetrics: Sendable {
                     .increment(by: batch.records.count)
             }
             if enabled.contains("IncomingBytes") {
-                Counter(label: "rivulet_shard_incoming_bytes_total", dimensions: dimensions)
-                    .increment(by: batch.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
+                let bytes = batch.records.reduce(0) { $0 + Self.callerBytes($1.data, $1.partitionKey, $1.sealed) }
+                Counter(label: "rivulet_shard_incoming_bytes_total", dimensions: dimensions).increment(by: bytes)
             }
         }
     }
@@ -65,10 +65,26 @@ struct ServerMetrics: Sendable {
         }
         if enabled.contains("OutgoingBytes") {
             Counter(label: "rivulet_shard_outgoing_bytes_total", dimensions: dimensions)
-                .increment(by: records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
+                .increment(by: records.reduce(0) { $0 + Self.callerBytes($1.data, $1.partitionKey, $1.sealed) })
         }
         if enabled.contains("IteratorAgeMilliseconds") {
             Gauge(label: "rivulet_shard_iterator_age_milliseconds", dimensions: dimensions).record(millisBehindLatest)
         }
+    }
+
+    /// A record's size as its producer sent it: what sealing added to stored data is not the caller's traffic.
+    private static func callerBytes(_ data: [UInt8], _ partitionKey: String, _ sealed: Bool) -> Int {
+        data.count - (sealed ? RecordSealer.overheadBytes : 0) + partitionKey.utf8.count
+    }
+
+    /// A call or record refused by `--enforce-limits`; per shard when the stream enabled that shard-level metric.
+    func recordThrottle(_ stream: StreamDescriptor, shardIndex: Int, metric: String) {
+        Counter(label: "rivulet_throttled_total", dimensions: [("stream", stream.key.name), ("limit", metric)])
+            .increment()
+        guard stream.shardLevelMetrics.contains(metric) else { return }
+        let label = metric == "WriteProvisionedThroughputExceeded"
+            ? "rivulet_shard_write_throughput_exceeded_total" : "rivulet_shard_read_throughput_exceeded_total"
+        Counter(label: label, dimensions: [("stream", stream.key.name), ("shard", ShardID(index: shardIndex).description)])
+            .increment()
     }
 }

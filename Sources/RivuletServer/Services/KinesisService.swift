@@ -18,14 +18,21 @@ public final class KinesisService: Sendable {
     let logger: Logger
     /// Wakes subscriptions when a stream changes.
     let appendSignal = AppendSignal()
+    /// Per-shard limits, when enforced.
+    let shardLimiter: ShardThroughputLimiter?
+    let controlPlaneLimiter: ControlPlaneLimiter?
     let accountSettings: AccountSettingsStore
+    /// Seals the records of encrypted streams and opens them on reads, with the keyring's keys.
+    let sealer: RecordSealer
 
     /// `secret` is the server's persistent key: iterators and page tokens are sealed with keys derived from it, so
-    /// they stay valid across restarts and cannot be forged.
+    /// they stay valid across restarts and cannot be forged. `keyring` holds the keys for encryption at rest; the
+    /// default, one random key in memory, suits tests and servers whose records do not outlive the process.
     public init(
         store: any StreamStore, clock: any WallClock, secret: SymmetricKey, configuration: ServiceConfiguration,
-        logger: Logger
+        logger: Logger, keyring: Keyring = .ephemeral()
     ) {
+        self.sealer = RecordSealer(keyring: keyring)
         self.store = store
         self.clock = clock
         self.iterators = ShardIteratorCodec(
@@ -37,6 +44,8 @@ public final class KinesisService: Sendable {
         self.configuration = configuration
         self.lifecycle = StreamLifecycle(transitionDelayMilliseconds: configuration.statusDelayMilliseconds)
         self.accountSettings = AccountSettingsStore(path: configuration.accountSettingsPath)
+        self.shardLimiter = configuration.enforceLimits ? ShardThroughputLimiter() : nil
+        self.controlPlaneLimiter = configuration.enforceLimits ? ControlPlaneLimiter() : nil
         self.logger = logger
     }
 

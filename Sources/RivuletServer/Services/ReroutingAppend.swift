@@ -24,6 +24,8 @@ enum ReroutingAppend {
         var attempt = 1
         while true {
             let batches = try route(stream, RecordRouter(stream: stream))
+            // Every record may have been refused (PutRecords under limits or injected faults): nothing to store.
+            if batches.isEmpty { return Placed(stream: stream, batches: [], receipts: []) }
             do {
                 let receipts = try await service.store.append(key, batches)
                 service.appendSignal.signal(key)

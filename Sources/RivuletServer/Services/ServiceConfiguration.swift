@@ -12,13 +12,19 @@ public struct ServiceConfiguration: Sendable {
     public var onDemandStreamLimit: Int
     /// Where account settings are kept; nil keeps them in memory only.
     public var accountSettingsPath: String?
+    /// Apply the real service's per-shard and control-plane rate limits (`--enforce-limits`).
+    public var enforceLimits = false
+    /// Faults added on purpose (`--fault-injection`).
+    public var faultInjection = FaultInjection()
 
     public init(
         accountId: String = "000000000000", statusDelayMilliseconds: Int64 = 0,
         shardLimit: Int = Limits.shardCountMaxPerAccount, onDemandStreamLimit: Int = Limits.onDemandStreamCountMax,
-        accountSettingsPath: String? = nil
+        accountSettingsPath: String? = nil, enforceLimits: Bool = false, faultInjection: FaultInjection = FaultInjection()
     ) {
         self.accountSettingsPath = accountSettingsPath
+        self.enforceLimits = enforceLimits
+        self.faultInjection = faultInjection
         self.accountId = accountId
         self.statusDelayMilliseconds = statusDelayMilliseconds
         self.shardLimit = shardLimit

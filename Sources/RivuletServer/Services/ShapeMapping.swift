@@ -20,13 +20,32 @@ extension ShardDescriptor {
 }
 
 extension ShardDescriptor {
-    /// A stored record as the API returns it.
-    func wireRecord(_ record: StoredRecord) -> Record {
-        Record(
-            sequenceNumber: sequenceNumber(at: record.position).description,
+    /// A stored record as the API returns it, its data opened when it was sealed. A record that cannot be opened
+    /// fails the read with a KMS error: a reader never gets ciphertext, or data that may not be what was put.
+    func wireRecord(_ record: StoredRecord, sealer: RecordSealer) throws(KinesisError) -> Record {
+        let sequenceNumber = sequenceNumber(at: record.position).description
+        let data: [UInt8]
+        do throws(SealedDataFailure) {
+            data = try sealer.open(record)
+        } catch {
+            throw error.kinesisError(sequenceNumber: sequenceNumber)
+        }
+        return Record(
+            sequenceNumber: sequenceNumber,
             approximateArrivalTimestamp: WireTimestamp(epochMilliseconds: record.arrivalMilliseconds),
-            data: record.data,
-            partitionKey: record.partitionKey)
+            data: data,
+            partitionKey: record.partitionKey,
+            encryptionType: record.sealed ? .kms : nil)
+    }
+
+    /// Records of one read as the API returns them; the first that cannot be opened fails them all.
+    func wireRecords(_ records: [StoredRecord], sealer: RecordSealer) throws(KinesisError) -> [Record] {
+        var wire: [Record] = []
+        wire.reserveCapacity(records.count)
+        for record in records {
+            wire.append(try wireRecord(record, sealer: sealer))
+        }
+        return wire
     }
 }
 

@@ -82,8 +82,15 @@ struct ShardSubscription: Sendable {
             if !result.records.isEmpty || atEnd || heartbeatDue {
                 let caughtUp = result.nextPosition >= result.shard.nextPosition
                 let millisBehindLatest = caughtUp ? 0 : max(0, now - (result.records.last?.arrivalMilliseconds ?? now))
+                let records: [Record]
+                do throws(KinesisError) {
+                    records = try shard.wireRecords(result.records, sealer: service.sealer)
+                } catch {
+                    try await fail(error, writer)
+                    return
+                }
                 let event = SubscribeToShardEvent(
-                    records: result.records.map(shard.wireRecord),
+                    records: records,
                     continuationSequenceNumber: atEnd ? nil : continuation(before: position, in: shard),
                     millisBehindLatest: millisBehindLatest,
                     childShards: atEnd ? stream.wireChildShards(of: shard) : nil)
@@ -92,7 +99,7 @@ struct ShardSubscription: Sendable {
                     writer)
                 service.metrics.recordRecordsOut(
                     stream: key.name, records: result.records.count,
-                    bytes: result.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
+                    bytes: records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
                 service.metrics.recordShardOutgoing(
                     stream, shardIndex: shardIndex, records: result.records, millisBehindLatest: millisBehindLatest)
                 lastEventMilliseconds = now

@@ -117,8 +117,9 @@ struct CBORParser {
             guard case .bytes(let magnitude) = content else { throw Malformed() }
             return .double(try Self.bignum(magnitude, negative: tag == 3))
         default:
-            // Other tags (dates as text, URIs, self-described CBOR, ...) only qualify a value; no Kinesis member
-            // needs the qualification, and the type checker judges the value itself, so the tag is dropped.
+            // Other tags (dates as text, URIs, the self-described CBOR mark some writers put first, ...) only
+            // qualify a value. No Kinesis member needs the qualification and the type checker judges the value
+            // itself, so the tag is dropped rather than refusing CBOR that is valid.
             return content
         }
     }
@@ -185,7 +186,7 @@ struct CBORParser {
         return .double(value)
     }
 
-    /// Consumes the opening head's nesting level, refusing documents nested deeper than the limit.
+    /// Counts one more level of nesting (an array, a map or a tag), refusing documents nested deeper than the limit.
     private mutating func enterContainer() throws(Malformed) {
         depth += 1
         guard depth <= Limits.jsonNestingDepthMax else { throw Malformed() }

@@ -1,0 +1,5 @@
+import ArgumentParser
+import RivuletWire
+
+/// `--wire json|cbor`.
+extension WireFormat: ExpressibleByArgument {}
