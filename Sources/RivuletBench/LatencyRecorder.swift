@@ -1,3 +1,4 @@
+import RivuletCore
 /// Request latencies of one workload, for percentiles. Bounded: past `samplesMax` it keeps a uniform reservoir
 /// sample, so a long run costs fixed memory and its percentiles stay unbiased.
 public struct LatencyRecorder: Sendable {
@@ -34,20 +35,5 @@ public struct LatencyRecorder: Sendable {
         let sorted = samples.sorted()
         let rank = min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))
         return Double(sorted[rank]) / 1_000_000
-    }
-}
-
-/// A small, fast, seedable generator: the bench needs repeatable choices, not cryptographic ones.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

@@ -2,8 +2,9 @@
 public struct AppendRecord: Sendable, Equatable {
     public var partitionKey: String
     public var data: [UInt8]
-    /// True when `data` is ciphertext sealed by the server (encryption at rest). The store keeps the flag with the
-    /// record and hands it back on reads; it never looks inside the data.
+    /// True when `data` is ciphertext sealed by the server (encryption at rest), which then keeps the partition key
+    /// inside it and stores an empty one. The store keeps the flag with the record and hands it back on reads; it
+    /// never looks inside the data.
     public var sealed: Bool
 
     public init(partitionKey: String, data: [UInt8], sealed: Bool = false) {

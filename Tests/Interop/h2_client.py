@@ -10,6 +10,7 @@ import ssl
 import time
 from urllib.parse import urlparse
 
+import cbor2
 import h2.config
 import h2.connection
 import h2.events
@@ -22,6 +23,15 @@ from interop import DUMMY_ACCESS_KEY, DUMMY_SECRET_KEY
 
 JSON = "application/x-amz-json-1.1"
 CBOR = "application/x-amz-cbor-1.1"
+
+
+class EpochMilliseconds(int):
+    """A CBOR tag 1 value: the AWS SDK for Java's timestamps are integer epoch milliseconds."""
+
+
+def cbor_loads(data: bytes):
+    """Decodes CBOR keeping tag 1 as epoch milliseconds (cbor2 alone would read them as seconds)."""
+    return cbor2.loads(data, semantic_decoders={1: lambda value, immutable: EpochMilliseconds(value)})
 
 
 def signed_headers(endpoint: str, operation: str, body: bytes, content_type: str,

@@ -80,6 +80,27 @@ def test_consumer_life_cycle(server):
             client.describe_stream_consumer(ConsumerARN=first["ConsumerARN"])
 
 
+def stream_with_consumer(server, prefix: str):
+    """A new one-shard stream with an ACTIVE consumer: (client, stream name, consumer ARN)."""
+    client = make_client(server.endpoint)
+    name = unique_name(prefix)
+    stream_arn = create_stream(client, name, 1)["StreamARN"]
+    consumer_arn = register_active_consumer(client, stream_arn, "reader")["ConsumerARN"]
+    return client, name, consumer_arn
+
+
+def first_records(subscription) -> list[bytes]:
+    """The data of the first event of a subscription that carries records; closes the subscription."""
+    try:
+        for event in subscription["EventStream"]:
+            records = event["SubscribeToShardEvent"]["Records"]
+            if records:
+                return [record["Data"] for record in records]
+        return []
+    finally:
+        subscription["EventStream"].close()
+
+
 WRITER = """
 import sys, time
 sys.path.insert(0, {interop_dir!r})
@@ -92,10 +113,7 @@ for index in range({count}):
 
 
 def test_subscribe_to_shard_pushes_records_written_by_another_process(server):
-    client = make_client(server.endpoint)
-    name = unique_name("push")
-    stream_arn = create_stream(client, name, 1)["StreamARN"]
-    consumer_arn = register_active_consumer(client, stream_arn, "reader")["ConsumerARN"]
+    client, name, consumer_arn = stream_with_consumer(server, "push")
     client.put_record(StreamName=name, Data=b"before", PartitionKey="k")
 
     response = client.subscribe_to_shard(
@@ -136,14 +154,7 @@ def test_subscribe_to_shard_pushes_records_written_by_another_process(server):
         client, ConsumerARN=consumer_arn, ShardId=shard_id(0),
         StartingPosition={"Type": "AFTER_SEQUENCE_NUMBER", "SequenceNumber": continuations[-1]})
     client.put_record(StreamName=name, Data=b"after", PartitionKey="k")
-    try:
-        for event in resumed["EventStream"]:
-            records = event["SubscribeToShardEvent"]["Records"]
-            if records:
-                assert [r["Data"] for r in records] == [b"after"]
-                break
-    finally:
-        resumed["EventStream"].close()
+    assert first_records(resumed) == [b"after"]
 
 
 def subscribe_when_free(client, **kwargs):
@@ -159,10 +170,7 @@ def subscribe_when_free(client, **kwargs):
 
 
 def test_second_subscription_within_five_seconds_is_refused(server):
-    client = make_client(server.endpoint)
-    name = unique_name("busy")
-    stream_arn = create_stream(client, name, 1)["StreamARN"]
-    consumer_arn = register_active_consumer(client, stream_arn, "reader")["ConsumerARN"]
+    client, name, consumer_arn = stream_with_consumer(server, "busy")
     arguments = dict(ConsumerARN=consumer_arn, ShardId=shard_id(0), StartingPosition={"Type": "LATEST"})
     first = client.subscribe_to_shard(**arguments)
     with pytest.raises(ClientError) as refused:
@@ -175,10 +183,7 @@ def test_second_subscription_within_five_seconds_is_refused(server):
 
 
 def test_subscription_to_an_empty_shard_resumes_without_skipping(server):
-    client = make_client(server.endpoint)
-    name = unique_name("empty")
-    stream_arn = create_stream(client, name, 1)["StreamARN"]
-    consumer_arn = register_active_consumer(client, stream_arn, "reader")["ConsumerARN"]
+    client, name, consumer_arn = stream_with_consumer(server, "empty")
     response = client.subscribe_to_shard(
         ConsumerARN=consumer_arn, ShardId=shard_id(0), StartingPosition={"Type": "TRIM_HORIZON"})
     first_event = next(iter(response["EventStream"]))["SubscribeToShardEvent"]
@@ -189,21 +194,11 @@ def test_subscription_to_an_empty_shard_resumes_without_skipping(server):
     resumed = subscribe_when_free(
         client, ConsumerARN=consumer_arn, ShardId=shard_id(0),
         StartingPosition={"Type": "AFTER_SEQUENCE_NUMBER", "SequenceNumber": continuation})
-    try:
-        for event in resumed["EventStream"]:
-            records = event["SubscribeToShardEvent"]["Records"]
-            if records:
-                assert [r["Data"] for r in records] == [b"first"]
-                break
-    finally:
-        resumed["EventStream"].close()
+    assert first_records(resumed) == [b"first"]
 
 
 def test_subscription_ends_at_a_closed_shard_with_its_children(server):
-    client = make_client(server.endpoint)
-    name = unique_name("split")
-    stream_arn = create_stream(client, name, 1)["StreamARN"]
-    consumer_arn = register_active_consumer(client, stream_arn, "reader")["ConsumerARN"]
+    client, name, consumer_arn = stream_with_consumer(server, "split")
     client.put_record(StreamName=name, Data=b"parent", PartitionKey="k")
     response = client.subscribe_to_shard(
         ConsumerARN=consumer_arn, ShardId=shard_id(0), StartingPosition={"Type": "TRIM_HORIZON"})
@@ -230,12 +225,9 @@ def test_subscription_ends_at_a_closed_shard_with_its_children(server):
 
 
 def test_subscribe_errors(server):
-    client = make_client(server.endpoint)
-    name = unique_name("suberr")
-    stream_arn = create_stream(client, name, 1)["StreamARN"]
-    consumer_arn = register_active_consumer(client, stream_arn, "reader")["ConsumerARN"]
+    client, name, consumer_arn = stream_with_consumer(server, "suberr")
     cases = [
-        (dict(ConsumerARN=stream_arn + "/consumer/nobody:1", ShardId=shard_id(0),
+        (dict(ConsumerARN=consumer_arn.split("/consumer/")[0] + "/consumer/nobody:1", ShardId=shard_id(0),
               StartingPosition={"Type": "LATEST"}), "ResourceNotFoundException"),
         (dict(ConsumerARN=consumer_arn, ShardId=shard_id(7), StartingPosition={"Type": "LATEST"}),
          "ResourceNotFoundException"),

@@ -13,18 +13,10 @@ import time
 import cbor2
 import pytest
 
-from h2_client import CBOR, JSON, H2Client
+from h2_client import CBOR, JSON, EpochMilliseconds, H2Client, cbor_loads
 from interop import create_stream, make_client, shard_id, unique_name, wait_for
 
 pytestmark = pytest.mark.rivulet_only
-
-
-class EpochMilliseconds(int):
-    """A CBOR tag 1 value: the SDK's timestamps are integer epoch milliseconds."""
-
-
-def cbor_loads(data: bytes):
-    return cbor2.loads(data, semantic_decoders={1: lambda value, immutable: EpochMilliseconds(value)})
 
 
 def cbor_dumps(value) -> bytes:

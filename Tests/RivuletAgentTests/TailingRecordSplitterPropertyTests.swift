@@ -1,3 +1,4 @@
+import RivuletCore
 import Testing
 
 @testable import RivuletAgent
@@ -5,17 +6,8 @@ import Testing
 /// Random files cut into random chunks: whatever the framing and the chunking, the pieces must cover the input
 /// exactly once and in order, and every record must be the input's bytes (or their cut).
 @Suite struct TailingRecordSplitterPropertyTests {
-    /// SplitMix64: small, seeded, so a failure can be replayed from its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-    }
+    /// Seeded, so a failure can be replayed from its seed.
+    typealias SeededGenerator = SplitMix64
 
     private static func randomInput(using generator: inout SeededGenerator) -> [UInt8] {
         var input: [UInt8] = []
@@ -84,7 +76,7 @@ import Testing
 
     @Test(arguments: 0..<300)
     func piecesCoverTheInputExactlyOnceWhateverTheChunking(seed: Int) throws {
-        var generator = SeededGenerator(state: UInt64(seed))
+        var generator = SeededGenerator(seed: UInt64(seed))
         let input = Self.randomInput(using: &generator)
         let framing = Self.randomFraming(using: &generator)
         let startOffset: Int64 = Bool.random(using: &generator) ? 0 : 1_000
@@ -102,7 +94,7 @@ import Testing
 
     @Test(arguments: 0..<50)
     func withoutPatternsOrCutsTheRecordsAreTheInput(seed: Int) throws {
-        var generator = SeededGenerator(state: UInt64(seed) &+ 10_000)
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 10_000)
         let input = Self.randomInput(using: &generator)
         let records = try Self.split(input, framing: RecordFraming(), startOffset: 0, using: &generator)
         let everyPieceIsARecord = records.allSatisfy { $0.isRecord }

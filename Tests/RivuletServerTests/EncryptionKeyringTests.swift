@@ -86,26 +86,36 @@ import Testing
         }
     }
 
-    @Test func sealedDataOpensOnlyWithItsKeyAndPartitionKey() throws {
+    @Test func sealedDataHoldsPartitionKeyAndDataAndOpensOnlyIntact() throws {
         let sealer = RecordSealer(keyring: .ephemeral())
         let key = sealer.keyring.keys[0]
+        let partitionKey = "user-ключ-🙂"
         for plaintext in [[], [7], Array(repeating: UInt8(42), count: 5000)] as [[UInt8]] {
-            let sealed = try sealer.seal(plaintext, partitionKey: "pk", with: key)
-            #expect(sealed.count == plaintext.count + RecordSealer.overheadBytes)
-            #expect(sealed[0] == RecordSealer.formatVersion)
-            let record = StoredRecord(
-                position: 0, arrivalMilliseconds: 0, partitionKey: "pk", data: sealed, sealed: true)
-            #expect(try sealer.open(record) == plaintext)
-            var moved = record
-            moved.partitionKey = "pk2"
-            #expect(throws: SealedDataFailure.authenticationFailed) { try sealer.open(moved) }
+            let record = try sealer.storable(partitionKey: partitionKey, data: plaintext, key: key)
+            #expect(record.sealed && record.partitionKey == "")
+            #expect(record.data.count == plaintext.count + partitionKey.utf8.count + RecordSealer.overheadBytes)
+            #expect(record.data[0] == RecordSealer.formatVersion)
+            #expect(!record.data.contains(Array(partitionKey.utf8)))
+            let stored = StoredRecord(
+                position: 0, arrivalMilliseconds: 0, partitionKey: record.partitionKey, data: record.data,
+                sealed: true)
+            let opened = try sealer.open(stored)
+            #expect(opened.partitionKey == partitionKey && opened.data == plaintext)
+            for offset in [0, 9, 21, record.data.count - 1] {
+                var damaged = stored
+                damaged.data[offset] ^= 0x80
+                #expect(throws: SealedDataFailure.self) { try sealer.open(damaged) }
+            }
         }
-        let twice = try (0..<2).map { _ in try sealer.seal([1, 2, 3], partitionKey: "pk", with: key) }
+        let twice = try (0..<2).map { _ in try sealer.seal(partitionKey: "pk", data: [1, 2, 3], with: key) }
         #expect(twice[0] != twice[1], "every seal takes a fresh nonce")
-        let short = StoredRecord(position: 0, arrivalMilliseconds: 0, partitionKey: "pk", data: [1, 2], sealed: true)
+        let short = StoredRecord(position: 0, arrivalMilliseconds: 0, partitionKey: "", data: [1, 2], sealed: true)
         #expect(throws: SealedDataFailure.malformed("2 bytes is too short")) { try sealer.open(short) }
         let plain = StoredRecord(position: 0, arrivalMilliseconds: 0, partitionKey: "pk", data: [1, 2])
-        #expect(try sealer.open(plain) == [1, 2])
+        let unchanged = try sealer.open(plain)
+        #expect(unchanged.partitionKey == "pk" && unchanged.data == [1, 2])
+        let unsealed = try sealer.storable(partitionKey: "pk", data: [1], key: nil)
+        #expect(unsealed == AppendRecord(partitionKey: "pk", data: [1]))
     }
 
     @Test func theFingerprintIsTheStartOfTheMaterialsSHA256() {

@@ -75,11 +75,15 @@ import Testing
         #expect(records.map { $0["EncryptionType"] as? String } == [nil] + Array(repeating: "KMS", count: 6))
         #expect(records.compactMap { $0["PartitionKey"] as? String } == ["k", "k"] + (0..<5).map { "p\($0)" })
 
+        // Stored: the control record as it came; the others sealed, partition key and data together.
         let raw = try await stored(harness, "secret")
         #expect(raw.map(\.sealed) == [false] + Array(repeating: true, count: 6))
         #expect(raw[0].data == Array("before encryption".utf8))
-        for (record, text) in zip(raw.dropFirst(), expected.dropFirst()) {
-            #expect(record.data.count == text.utf8.count + RecordSealer.overheadBytes)
+        #expect(raw[0].partitionKey == "k")
+        let partitionKeys = ["k"] + (0..<5).map { "p\($0)" }
+        for (record, (text, partitionKey)) in zip(raw.dropFirst(), zip(expected.dropFirst(), partitionKeys)) {
+            #expect(record.partitionKey == "")
+            #expect(record.data.count == text.utf8.count + partitionKey.utf8.count + RecordSealer.overheadBytes)
             #expect(!record.data.contains(Array(text.utf8)))
         }
     }
@@ -182,12 +186,13 @@ import Testing
         #expect(try await readAll(harness, "slow").first?["Data"] as? String == base64("during the update"))
     }
 
-    @Test func tamperedOrMovedCiphertextFailsTheReadWithAKMSError() async throws {
+    @Test func tamperedCiphertextFailsTheReadWithAKMSError() async throws {
         let harness = DispatcherHarness()
         try await harness.createStream("guarded", shards: 1)
         #expect(await start(harness, "guarded").status == 200)
-        try await put(harness, "guarded", String(repeating: "confidential ", count: 4), key: "owner")
+        try await put(harness, "guarded", String(repeating: "confidential ", count: 4), key: "owner-1234567890")
         let original = try await stored(harness, "guarded")[0]
+        #expect(original.partitionKey == "" && !original.data.contains(Array("owner-1234567890".utf8)))
 
         // Every byte matters: the header, the nonce, the ciphertext and the tag.
         for offset in [0, 1, 8, 9, 20, 21, original.data.count - 17, original.data.count - 1] {
@@ -199,11 +204,16 @@ import Testing
             let expectedType = (1..<9).contains(offset) ? "KMSNotFoundException" : "KMSInvalidStateException"
             #expect(answer.errorType == expectedType, "byte \(offset)")
         }
-        // Intact ciphertext under another partition key does not open either.
-        let moved = try await readAppended(
-            harness, AppendRecord(partitionKey: "thief", data: original.data, sealed: true))
-        #expect(moved.errorType == "KMSInvalidStateException")
-        #expect(moved.message?.contains("failed authentication") == true)
+        // Cut short, it is not sealed data at all.
+        let cut = try await readAppended(
+            harness, AppendRecord(partitionKey: "", data: Array(original.data.prefix(30)), sealed: true))
+        #expect(cut.errorType == "KMSInvalidStateException")
+        #expect(cut.message?.contains("too short") == true)
+        // Intact, it reads back whole, partition key included.
+        let intact = try await readAppended(
+            harness, AppendRecord(partitionKey: original.partitionKey, data: original.data, sealed: original.sealed))
+        let records = try #require(intact.body["Records"] as? [[String: Any]])
+        #expect(records.first?["PartitionKey"] as? String == "owner-1234567890")
 
         // A record sealed under a key this keyring lacks names its fingerprint.
         let foreign = RecordSealer(keyring: .ephemeral())
@@ -211,7 +221,8 @@ import Testing
         let lost = try await readAppended(
             harness,
             AppendRecord(
-                partitionKey: "k", data: try foreign.seal([1, 2, 3], partitionKey: "k", with: stranger), sealed: true))
+                partitionKey: "", data: try foreign.seal(partitionKey: "k", data: [1, 2, 3], with: stranger),
+                sealed: true))
         #expect(lost.errorType == "KMSNotFoundException")
         #expect(lost.message?.contains("not in the server's keyring") == true)
     }

@@ -125,7 +125,8 @@ import Testing
                 == .array([.string("a"), .object(WireObject([.init(name: "b", value: .string("c"))]))]))
         #expect(
             try parse("bf6346756ef563416d7421ff")
-                == .object(WireObject([.init(name: "Fun", value: .bool(true)), .init(name: "Amt", value: .integer(-2))])))
+                == .object(
+                    WireObject([.init(name: "Fun", value: .bool(true)), .init(name: "Amt", value: .integer(-2))])))
         #expect(try parse("bf7f61616162ff01ff") == .object(WireObject([.init(name: "ab", value: .integer(1))])))
     }
 
@@ -206,13 +207,19 @@ import Testing
         expectRefused(hex)
     }
 
-    @Test(arguments: ["ff", "81ff", "8200ff", "a1ff", "a1ff00", "a1616101ff", "a2616100ff", "9f81ff", "9f829f819f9fffffffff", "bf6161ff", "c1ff"])
+    @Test(arguments: [
+        "ff", "81ff", "8200ff", "a1ff", "a1ff00", "a1616101ff", "a2616100ff", "9f81ff", "9f829f819f9fffffffff",
+        "bf6161ff", "c1ff",
+    ])
     func refusesBreakOutsideAnIndefiniteItem(hex: String) {
         expectRefused(hex)
     }
 
     /// The chunks of an indefinite string must be definite strings of its own major type.
-    @Test(arguments: ["5f00ff", "5f21ff", "5f6100ff", "5f80ff", "5fa0ff", "5fc000ff", "5fe0ff", "7f4100ff", "5f5f4100ffff", "7f7f6100ffff"])
+    @Test(arguments: [
+        "5f00ff", "5f21ff", "5f6100ff", "5f80ff", "5fa0ff", "5fc000ff", "5fe0ff", "7f4100ff", "5f5f4100ffff",
+        "7f7f6100ffff",
+    ])
     func refusesForeignChunksInIndefiniteStrings(hex: String) {
         expectRefused(hex)
     }
@@ -237,7 +244,7 @@ import Testing
     }
 
     @Test func boundsNestingOfContainersAndTags() throws {
-        let limit = Limits.jsonNestingDepthMax
+        let limit = Limits.bodyNestingDepthMax
         _ = try parse(String(repeating: "81", count: limit) + "00")
         expectRefused(String(repeating: "81", count: limit + 1) + "00")
         _ = try parse(String(repeating: "9f", count: limit) + String(repeating: "ff", count: limit))

@@ -7,28 +7,8 @@ import Testing
 /// reads back unchanged; no input, however broken, makes the parser trap; and the operations' shapes survive
 /// CBORWire both ways.
 @Suite struct CBORRoundTripTests {
-    /// SplitMix64: small and seeded, so a failure can be replayed from the seed it reports.
-    struct SeededGenerator: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-
-        /// A number in 0..<bound. Cheaper than `Int.random(in:using:)` in a debug build, which the fuzz loop needs
-        /// to stay fast; the slight bias of the remainder does not matter here.
-        mutating func below(_ bound: Int) -> Int {
-            Int(next() % UInt64(bound))
-        }
-    }
+    /// Seeded, so a failure can be replayed from the seed it reports.
+    typealias SeededGenerator = SplitMix64
 
     /// Random trees of every kind of value the writer can write (there is no null: shapes omit absent members).
     /// Lengths are spread over the head widths a short body meets: under 24, one byte and two bytes.
@@ -150,7 +130,8 @@ import Testing
     @Test func longStringsAndBlobsRoundTrip() throws {
         let blob = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         let text = String(repeating: "é", count: 40_000)
-        let tree = WireValue.object(WireObject([.init(name: "Data", value: .bytes(blob)), .init(name: text, value: .string(text))]))
+        let tree = WireValue.object(
+            WireObject([.init(name: "Data", value: .bytes(blob)), .init(name: text, value: .string(text))]))
         let bytes = Self.encode(tree)
         #expect(bytes[6] == 0x5A, "a blob of 70,000 bytes has a four-byte length")
         #expect(try CBORCodec.parse(bytes) == tree)
@@ -229,7 +210,8 @@ import Testing
         let everyByte = (0...255).map { UInt8($0) }
         let putRecords = PutRecordsInput(
             records: [
-                PutRecordsRequestEntry(data: everyByte, explicitHashKey: "340282366920938463463374607431768211455", partitionKey: "é"),
+                PutRecordsRequestEntry(
+                    data: everyByte, explicitHashKey: "340282366920938463463374607431768211455", partitionKey: "é"),
                 PutRecordsRequestEntry(data: [], partitionKey: "k"),
             ],
             streamARN: "arn:aws:kinesis:us-east-1:123456789012:stream/orders")
@@ -265,5 +247,13 @@ import Testing
     private static func contains(_ bytes: [UInt8], _ part: [UInt8]) -> Bool {
         guard part.count <= bytes.count else { return false }
         return (0...(bytes.count - part.count)).contains { bytes[$0..<$0 + part.count].elementsEqual(part) }
+    }
+}
+
+extension SplitMix64 {
+    /// A number in 0..<bound. Cheaper than `Int.random(in:using:)` in a debug build, which the fuzz loop needs to stay
+    /// fast; the slight bias of the remainder does not matter here.
+    mutating func below(_ bound: Int) -> Int {
+        Int(next() % UInt64(bound))
     }
 }

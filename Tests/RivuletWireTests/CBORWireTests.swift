@@ -32,7 +32,8 @@ import Testing
 
     /// An untagged number means what it means in JSON, epoch seconds, whichever format carries it.
     @Test func readsUntaggedTimestampsAsSecondsAsJSONDoes() throws {
-        let whole = try CBORWire.decode(GetShardIteratorInput.self, from: getShardIterator(timestamp: HexBytes.decode("1a6553f100")))
+        let seconds = getShardIterator(timestamp: HexBytes.decode("1a6553f100"))
+        let whole = try CBORWire.decode(GetShardIteratorInput.self, from: seconds)
         #expect(whole.timestamp == WireTimestamp(epochMilliseconds: 1_700_000_000_000))
         var writer = CBORWriter()
         writer.double(1_700_000_000.25)
@@ -41,12 +42,16 @@ import Testing
     }
 
     @Test func refusesTimestampsWhereTheModelWantsAnotherType() {
-        let asName = body([("StreamName", HexBytes.decode("c100")), ("ShardId", text("s")), ("ShardIteratorType", text("LATEST"))])
-        #expect(throws: KinesisError(.serializationException, "class java.util.Date can not be converted to an String")) {
+        let asName = body([
+            ("StreamName", HexBytes.decode("c100")), ("ShardId", text("s")), ("ShardIteratorType", text("LATEST")),
+        ])
+        let notAString = "class java.util.Date can not be converted to an String"
+        #expect(throws: KinesisError(.serializationException, notAString)) {
             try CBORWire.decode(GetShardIteratorInput.self, from: asName)
         }
         let asLimit = body([("StreamName", text("orders")), ("MaxResults", HexBytes.decode("c100"))])
-        #expect(throws: KinesisError(.serializationException, "class java.util.Date can not be converted to an Integer")) {
+        let notAnInteger = "class java.util.Date can not be converted to an Integer"
+        #expect(throws: KinesisError(.serializationException, notAnInteger)) {
             try CBORWire.decode(ListShardsInput.self, from: asLimit)
         }
     }

@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func boundsNesting() throws {
-        let limit = Limits.jsonNestingDepthMax
+        let limit = Limits.bodyNestingDepthMax
         let deepest = String(repeating: "[", count: limit) + String(repeating: "]", count: limit)
         _ = try parse(deepest)
         let tooDeep = String(repeating: "[", count: limit + 1) + String(repeating: "]", count: limit + 1)

@@ -1,3 +1,4 @@
+import RivuletCore
 import Crypto
 
 /// Picks each record's partition key as the flow's `partitionKeyOption` (or `partitionKeyField`) says. One per
@@ -6,7 +7,7 @@ struct PartitionKeyChooser {
     let option: PartitionKeyOption
     /// Random keys only spread records over shards: a fast generator seeded once from the system's is enough, and
     /// asking the kernel for randomness per record cost more than the rest of a record's routing.
-    private var generator = SplitMixGenerator(seed: UInt64.random(in: .min ... .max))
+    private var generator = SplitMix64(seed: UInt64.random(in: .min ... .max))
 
     init(option: PartitionKeyOption) {
         self.option = option

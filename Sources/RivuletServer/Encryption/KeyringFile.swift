@@ -38,7 +38,7 @@ public enum KeyringFile {
             let keyring = Keyring(keys: [KeyringKey.generate(aliases: [Keyring.defaultAlias])])
             try create(keyring, atPath: path)
             logger.notice(
-                "created a keyring with a new key for \(Keyring.defaultAlias); keep it as long as encrypted records",
+                "created a keyring with a new key for alias/aws/kinesis; back it up: records it encrypts need it",
                 metadata: ["file.path": "\(path)"])
             return keyring
         }
@@ -57,8 +57,8 @@ public enum KeyringFile {
         }
         if status.st_mode & 0o077 != 0 {
             logger.warning(
-                "the keyring is readable by other users; restrict it with chmod 600",
-                metadata: ["file.path": "\(path)"])
+                "the keyring is open to users other than its owner; restrict it with chmod 600",
+                metadata: ["file.path": "\(path)", "file.mode": "\(String(status.st_mode & 0o777, radix: 8))"])
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw KeyringFileError.unreadable(path: path, reason: "cannot read the file")

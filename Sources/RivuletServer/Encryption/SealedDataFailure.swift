@@ -6,7 +6,7 @@ enum SealedDataFailure: Error, Equatable {
     case malformed(String)
     /// The keyring has no key with the fingerprint the record was sealed under.
     case keyMissing(fingerprint: UInt64)
-    /// The tag does not match: the ciphertext, its header or the record's partition key were changed.
+    /// The tag does not match: the ciphertext, its nonce, its version or its fingerprint were changed.
     case authenticationFailed
 
     /// The failure as AWS reports KMS trouble on reads: a key it cannot find is KMSNotFoundException, data it cannot

@@ -19,14 +19,14 @@ struct PutRecordHandler: OperationHandler {
         let hashKey = try RecordRouter.hashKey(partitionKey: input.partitionKey, explicitHashKey: input.explicitHashKey)
         let sealer = service.sealer
         let placed = try await ReroutingAppend.append(stream, service: service) { current, router in
+            // Sealed (or not) as the stream routed to is encrypted, so the answer's EncryptionType says what happened.
+            let sealingKey = try sealer.sealingKey(for: current)
             guard let shard = router.shard(for: hashKey) else {
                 throw KinesisError.internalFailure("No open shard covers hash key \(hashKey).")
             }
             try service.admitWrite(
                 to: shard.index, of: current, bytes: input.data.count + input.partitionKey.utf8.count)
-            // Sealed (or not) as the stream routed to is encrypted, so the answer's EncryptionType says what happened.
-            let record = try sealer.storable(
-                partitionKey: input.partitionKey, data: input.data, key: try sealer.sealingKey(for: current))
+            let record = try sealer.storable(partitionKey: input.partitionKey, data: input.data, key: sealingKey)
             return [ShardAppend(shardIndex: shard.index, records: [record])]
         }
         let receipts = placed.receipts

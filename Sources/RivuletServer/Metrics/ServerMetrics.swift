@@ -72,7 +72,8 @@ struct ServerMetrics: Sendable {
         }
     }
 
-    /// A record's size as its producer sent it: what sealing added to stored data is not the caller's traffic.
+    /// A record's size as its producer sent it: what sealing added to stored data is not the caller's traffic (a
+    /// sealed record's partition key is inside its data).
     private static func callerBytes(_ data: [UInt8], _ partitionKey: String, _ sealed: Bool) -> Int {
         data.count - (sealed ? RecordSealer.overheadBytes : 0) + partitionKey.utf8.count
     }

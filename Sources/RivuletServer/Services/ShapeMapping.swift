@@ -24,17 +24,17 @@ extension ShardDescriptor {
     /// fails the read with a KMS error: a reader never gets ciphertext, or data that may not be what was put.
     func wireRecord(_ record: StoredRecord, sealer: RecordSealer) throws(KinesisError) -> Record {
         let sequenceNumber = sequenceNumber(at: record.position).description
-        let data: [UInt8]
+        let opened: (partitionKey: String, data: [UInt8])
         do throws(SealedDataFailure) {
-            data = try sealer.open(record)
+            opened = try sealer.open(record)
         } catch {
             throw error.kinesisError(sequenceNumber: sequenceNumber)
         }
         return Record(
             sequenceNumber: sequenceNumber,
             approximateArrivalTimestamp: WireTimestamp(epochMilliseconds: record.arrivalMilliseconds),
-            data: data,
-            partitionKey: record.partitionKey,
+            data: opened.data,
+            partitionKey: opened.partitionKey,
             encryptionType: record.sealed ? .kms : nil)
     }
 

@@ -3,7 +3,7 @@ import RivuletCore
 /// Entry point for parsing CBOR bodies, the counterpart of `JSONCodec`.
 public enum CBORCodec {
     /// Parses exactly one CBOR data item (RFC 8949) and nothing after it, with nesting of containers and tags
-    /// bounded by `Limits.jsonNestingDepthMax`. Any refusal is the same message-less SerializationException that
+    /// bounded by `Limits.bodyNestingDepthMax`. Any refusal is the same message-less SerializationException that
     /// unparseable JSON gets, so the dispatcher answers both formats alike.
     public static func parse(_ bytes: some Collection<UInt8>) throws(KinesisError) -> WireValue {
         let parse = { (buffer: UnsafeRawBufferPointer) in

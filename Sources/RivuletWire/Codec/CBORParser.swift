@@ -6,7 +6,7 @@ import RivuletCore
 ///
 /// Hostile input is bounded three ways: a length or count is compared with the bytes left before anything is
 /// allocated for it (every item takes at least one byte, so the items of a document are bounded by its size),
-/// nesting of containers and tags is bounded by `Limits.jsonNestingDepthMax`, and arithmetic on lengths never
+/// nesting of containers and tags is bounded by `Limits.bodyNestingDepthMax`, and arithmetic on lengths never
 /// traps. Any fault throws `Malformed`; which fault it was does not matter to the caller.
 struct CBORParser {
     struct Malformed: Error {}
@@ -189,7 +189,7 @@ struct CBORParser {
     /// Counts one more level of nesting (an array, a map or a tag), refusing documents nested deeper than the limit.
     private mutating func enterContainer() throws(Malformed) {
         depth += 1
-        guard depth <= Limits.jsonNestingDepthMax else { throw Malformed() }
+        guard depth <= Limits.bodyNestingDepthMax else { throw Malformed() }
     }
 
     // MARK: Strings

@@ -3,7 +3,7 @@ import RivuletCore
 /// Entry point for parsing JSON bodies.
 public enum JSONCodec {
     /// Parses a complete JSON text strictly (RFC 8259: no comments, trailing commas, leading zeros, bare control
-    /// characters, invalid UTF-8 or lone surrogates), with nesting bounded by `Limits.jsonNestingDepthMax`.
+    /// characters, invalid UTF-8 or lone surrogates), with nesting bounded by `Limits.bodyNestingDepthMax`.
     /// Any refusal is a SerializationException without a message, as AWS answers unparseable bodies; the position
     /// of the fault is not reported, so nothing about the parser leaks to the client.
     public static func parse(_ bytes: some Collection<UInt8>) throws(KinesisError) -> WireValue {

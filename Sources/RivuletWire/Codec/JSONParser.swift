@@ -89,7 +89,7 @@ struct JSONParser {
     /// Consumes the opening bracket, refusing documents nested deeper than the limit.
     private mutating func enterContainer() throws(Malformed) {
         depth += 1
-        guard depth <= Limits.jsonNestingDepthMax else { throw Malformed() }
+        guard depth <= Limits.bodyNestingDepthMax else { throw Malformed() }
         position += 1
     }
 

@@ -11,7 +11,7 @@ struct WireMembers {
     /// A response body. An empty body (operations without output send none) reads as an object without members.
     init(decoding value: WireValue) throws(KinesisError) {
         guard case .object(let object) = value else {
-            throw KinesisError(.serializationException, "Expected a JSON object as the response body.")
+            throw KinesisError(.serializationException, "Expected an object (a JSON object or CBOR map) as the response body.")
         }
         self.object = object
     }
