@@ -22,6 +22,8 @@ pytestmark = pytest.mark.rivulet_only
 CONTROL = b"CONTROL-plaintext-put-before-encryption-started-0123456789abcdef"
 SECRET = b"SECRET-plaintext-put-while-the-stream-is-encrypted-0123456789xyz"
 BATCH = [b"BATCH-%02d-sealed-by-put-records-" % index + bytes(range(65, 65 + 32)) for index in range(3)]
+# Partition keys are the caller's data too (often a user id): sealed with the data.
+SECRET_KEY = "PKEY-partition-key-of-a-sealed-record-stays-off-the-disk-0123456"
 STREAM = "vault"
 DEFAULT_ALIAS = "alias/aws/kinesis"
 
@@ -80,7 +82,7 @@ def test_sealed_records_stay_off_disk_in_clear_and_need_their_key(server_factory
     summary = wait_stream_active(client, STREAM)
     assert summary["EncryptionType"] == "KMS"
     assert summary["KeyId"] == DEFAULT_ALIAS
-    sealed = client.put_record(StreamName=STREAM, Data=SECRET, PartitionKey="secret")
+    sealed = client.put_record(StreamName=STREAM, Data=SECRET, PartitionKey=SECRET_KEY)
     assert sealed["EncryptionType"] == "KMS"
     batch = client.put_records(
         StreamName=STREAM, Records=[{"Data": data, "PartitionKey": f"batch-{i}"} for i, data in enumerate(BATCH)])
@@ -93,7 +95,8 @@ def test_sealed_records_stay_off_disk_in_clear_and_need_their_key(server_factory
     assert DEFAULT_ALIAS in keyring.read_text()
     streams = data_dir / "streams"
     assert files_containing(streams, CONTROL), "the control record, put before encryption, is stored as it came"
-    for plaintext in [SECRET, *BATCH]:
+    assert files_containing(streams, b"control"), "the control record's partition key is stored as it came"
+    for plaintext in [SECRET, SECRET_KEY.encode(), *BATCH]:
         assert not files_containing(data_dir, plaintext), f"{plaintext!r} found on disk in clear"
 
     # Restarted on the same data dir (and so the same keyring), every record reads back as it was put.
@@ -103,9 +106,11 @@ def test_sealed_records_stay_off_disk_in_clear_and_need_their_key(server_factory
     assert [r["Data"] for r in records] == [CONTROL, SECRET, *BATCH]
     assert [r["SequenceNumber"] for r in records[:2]] == [control["SequenceNumber"], sealed["SequenceNumber"]]
     assert [r.get("EncryptionType") for r in records] == [None] + ["KMS"] * 4
+    assert [r["PartitionKey"] for r in records] == ["control", SECRET_KEY, "batch-0", "batch-1", "batch-2"]
     pushed = subscribe_and_collect(client, expected=5)
     assert [r["Data"] for r in pushed] == [CONTROL, SECRET, *BATCH]
     assert [r.get("EncryptionType") for r in pushed] == [None] + ["KMS"] * 4
+    assert [r["PartitionKey"] for r in pushed][:2] == ["control", SECRET_KEY]
 
     client.stop_stream_encryption(StreamName=STREAM, EncryptionType="KMS", KeyId=DEFAULT_ALIAS)
     assert wait_stream_active(client, STREAM)["EncryptionType"] == "NONE"

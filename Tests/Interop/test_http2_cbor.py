@@ -13,7 +13,7 @@ import time
 import cbor2
 import pytest
 
-from h2_client import CBOR, JSON, EpochMilliseconds, H2Client, cbor_loads
+from h2_client import CBOR, JSON, EpochMilliseconds, H2Client, Response, cbor_loads
 from interop import create_stream, make_client, shard_id, unique_name, wait_for
 
 pytestmark = pytest.mark.rivulet_only
@@ -221,3 +221,25 @@ def test_tls_offers_http2_and_http1_by_alpn(server_factory, certificate):
     plain = make_client(server.endpoint.replace("https://", "http://"), retries=1, read_timeout=10)
     with pytest.raises(Exception):
         plain.list_streams()
+
+
+def test_request_body_limit_holds_on_http2_streams(server):
+    h2 = H2Client(server.endpoint)
+    try:
+        stream = h2.connection.get_next_available_stream_id()
+        # A declared length over the 16 MiB limit is refused before any of the body is sent.
+        h2.connection.send_headers(stream, [
+            (":method", "POST"), (":path", "/"), (":scheme", "http"), (":authority", h2.authority),
+            ("content-type", JSON), ("x-amz-target", "Kinesis_20131202.PutRecords"),
+            ("content-length", str(17 * 1024 * 1024))])
+        h2.sock.sendall(h2.connection.data_to_send())
+        h2.responses[stream] = Response()
+        deadline = time.monotonic() + 60
+        while h2.responses[stream].status is None and time.monotonic() < deadline:
+            h2.pump()
+        assert h2.responses[stream].status == 413
+        # The connection goes on serving other streams.
+        status, answer = call_json(h2, "ListStreams", {})
+        assert status == 200 and "StreamNames" in answer
+    finally:
+        h2.close()

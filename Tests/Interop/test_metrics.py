@@ -68,3 +68,31 @@ def test_metrics_is_not_an_api_call(server):
     response = requests.get(server.endpoint + "/metrics", timeout=30)
     assert response.status_code == 200
     assert "StreamNames" in make_client(server.endpoint).list_streams()
+
+
+def test_enhanced_monitoring_switches_shard_level_metrics_on_and_off(server):
+    from interop import create_stream, shard_id, unique_name
+
+    client = make_client(server.endpoint)
+    name = unique_name("shardmetrics")
+    create_stream(client, name, 1)
+    shard_labels = (("shard", shard_id(0)), ("stream", name))
+    client.put_record(StreamName=name, Data=b"unmonitored", PartitionKey="k")
+    assert ("rivulet_shard_incoming_records_total", shard_labels) not in scrape(server.endpoint)
+
+    answer = client.enable_enhanced_monitoring(StreamName=name, ShardLevelMetrics=["IncomingRecords", "IncomingBytes"])
+    assert answer["DesiredShardLevelMetrics"] == ["IncomingBytes", "IncomingRecords"]
+    for index in range(3):
+        client.put_record(StreamName=name, Data=b"x" * 10, PartitionKey=f"k{index}")
+    samples = scrape(server.endpoint)
+    assert samples[("rivulet_shard_incoming_records_total", shard_labels)] == 3
+    assert samples[("rivulet_shard_incoming_bytes_total", shard_labels)] == 3 * 12
+    # Outgoing metrics were not enabled, so a read adds none.
+    iterator = client.get_shard_iterator(StreamName=name, ShardId=shard_id(0),
+                                         ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    client.get_records(ShardIterator=iterator)
+    assert ("rivulet_shard_outgoing_records_total", shard_labels) not in scrape(server.endpoint)
+
+    client.disable_enhanced_monitoring(StreamName=name, ShardLevelMetrics=["ALL"])
+    client.put_record(StreamName=name, Data=b"after", PartitionKey="k")
+    assert scrape(server.endpoint)[("rivulet_shard_incoming_records_total", shard_labels)] == 3

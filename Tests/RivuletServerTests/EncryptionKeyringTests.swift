@@ -11,10 +11,12 @@ import Testing
 @Suite struct EncryptionKeyringTests {
     private let logger = Logger(label: "test")
 
-    private func temporaryPath() throws -> String {
+    /// Calls `body` with a keyring path in a fresh folder, removed afterwards.
+    private func withKeyringPath(_ body: (String) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rivulet-keyring-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent("keyring.json").path
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder.appendingPathComponent("keyring.json").path)
     }
 
     @Test func keyIdFormsReduceToAliasesAndKeyIds() {
@@ -31,26 +33,28 @@ import Testing
     }
 
     @Test func aMissingKeyringIsCreatedPrivateAndReadsBackTheSameKey() throws {
-        let path = try temporaryPath()
-        let created = try KeyringFile.loadOrCreate(path: path, logger: logger)
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(created.keys.count == 1)
-        #expect(created.keys[0].aliases == [Keyring.defaultAlias])
-        #expect(UUID(uuidString: created.keys[0].keyId) != nil)
+        try withKeyringPath { path in
+            let created = try KeyringFile.loadOrCreate(path: path, logger: logger)
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+            #expect(created.keys.count == 1)
+            #expect(created.keys[0].aliases == [Keyring.defaultAlias])
+            #expect(UUID(uuidString: created.keys[0].keyId) != nil)
 
-        let reloaded = try KeyringFile.loadOrCreate(path: path, logger: logger)
-        #expect(reloaded.keys.map(\.keyId) == created.keys.map(\.keyId))
-        #expect(reloaded.keys.map(\.fingerprint) == created.keys.map(\.fingerprint))
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains(#""alias/aws/kinesis""#))
+            let reloaded = try KeyringFile.loadOrCreate(path: path, logger: logger)
+            #expect(reloaded.keys.map(\.keyId) == created.keys.map(\.keyId))
+            #expect(reloaded.keys.map(\.fingerprint) == created.keys.map(\.fingerprint))
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(#""alias/aws/kinesis""#))
+        }
     }
 
     @Test func aNamedKeyringMustExist() throws {
-        let path = try temporaryPath()
-        let error = #expect(throws: KeyringFileError.self) { _ = try KeyringFile.load(path: path, logger: logger) }
-        #expect("\(error.map { "\($0)" } ?? "")".contains("does not exist"))
-        #expect(!FileManager.default.fileExists(atPath: path))
+        try withKeyringPath { path in
+            let error = #expect(throws: KeyringFileError.self) { _ = try KeyringFile.load(path: path, logger: logger) }
+            #expect(error.map { "\($0)".contains("does not exist") } == true)
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
     }
 
     @Test func aHandWrittenKeyringIsCheckedKeyByKey() throws {

@@ -164,12 +164,21 @@ public final class HTTPServer: Service, Sendable {
         var head: HTTPRequestHead?
         var body = ByteBuffer()
         var iterator = inbound.makeAsyncIterator()
+        // Whether this exchange counts as a request in flight on the connection; however it ends (a refused body,
+        // a peer gone mid-write), the count is given back, or an HTTP/2 connection would never look idle again.
+        var busy = false
+        defer {
+            if busy { _ = registry.setBusy(connection, false) }
+        }
         while let part = try await iterator.next() {
             switch part {
             case .head(let requestHead):
                 head = requestHead
                 body = ByteBuffer()
-                _ = registry.setBusy(connection, true)
+                if !busy {
+                    _ = registry.setBusy(connection, true)
+                    busy = true
+                }
                 let declared = requestHead.headers.first(name: "content-length").flatMap { Int($0) }
                 if let declared, declared > configuration.requestBodyBytesMax {
                     try await refuseOversize(requestHead, channel: channel, inbound: &iterator, outbound: outbound)
@@ -197,11 +206,13 @@ public final class HTTPServer: Service, Sendable {
                     try await writeStreamed(
                         stream, status: response.status, headers: response.headers, version: requestHead.version,
                         channel: channel, to: outbound)
+                    busy = false
                     let stayOpen = registry.setBusy(connection, false) && requestHead.isKeepAlive
                         && Self.hasChunks(requestHead.version)
                     if !stayOpen { return }
                     continue
                 }
+                busy = false
                 let stayOpen = registry.setBusy(connection, false) && requestHead.isKeepAlive
                 try await write(response, version: requestHead.version, keepAlive: stayOpen, to: outbound)
                 if !stayOpen { return }

@@ -35,9 +35,9 @@ struct GetRecordsHandler: OperationHandler {
             key, shardIndex: shard.index, from: iterator.position,
             recordLimit: input.limit ?? Limits.getRecordsRecordsMax, byteLimit: Limits.getRecordsBytesMax)
         let records = try shard.wireRecords(result.records, sealer: service.sealer)
+        // Charged what the caller receives: the records as put, not as sealed on disk.
         service.chargeRead(
-            of: shard.index, in: stream,
-            bytes: result.records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
+            of: shard.index, in: stream, bytes: records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })
         service.metrics.recordRecordsOut(
             stream: key.name, records: records.count,
             bytes: records.reduce(0) { $0 + $1.data.count + $1.partitionKey.utf8.count })

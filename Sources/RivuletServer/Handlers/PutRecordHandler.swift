@@ -16,9 +16,12 @@ struct PutRecordHandler: OperationHandler {
                 "ExclusiveMinimumSequenceNumber \(ordering) used in PutRecord on stream \(key.name) under account "
                     + "\(key.scope.account) is invalid.")
         }
-        let hashKey = try RecordRouter.hashKey(partitionKey: input.partitionKey, explicitHashKey: input.explicitHashKey)
         let sealer = service.sealer
         let placed = try await ReroutingAppend.append(stream, service: service) { current, router in
+            // The 128-bit hash key is worked out here, in synchronous code, rather than kept in the async frame
+            // across the append: a 16-byte-aligned value captured there crashed the release build.
+            let hashKey = try RecordRouter.hashKey(
+                partitionKey: input.partitionKey, explicitHashKey: input.explicitHashKey)
             // Sealed (or not) as the stream routed to is encrypted, so the answer's EncryptionType says what happened.
             let sealingKey = try sealer.sealingKey(for: current)
             guard let shard = router.shard(for: hashKey) else {

@@ -73,9 +73,18 @@ struct ShardSubscription: Sendable {
                 try await fail(error, writer)
                 return
             }
-            let result = try await service.store.read(
-                key, shardIndex: shardIndex, from: position, recordLimit: Limits.subscriptionEventRecordsMax,
-                byteLimit: Limits.subscriptionEventBytesMax)
+            let result: ShardReadResult
+            do {
+                result = try await service.store.read(
+                    key, shardIndex: shardIndex, from: position, recordLimit: Limits.subscriptionEventRecordsMax,
+                    byteLimit: Limits.subscriptionEventBytesMax)
+            } catch {
+                // A storage failure ends the stream with the service's own fault, as an event the client can read,
+                // rather than a cut connection.
+                logger.error("subscription read failed", metadata: ["stream.name": "\(key.name)", "error": "\(error)"])
+                try await fail(KinesisError.internalFailure(), writer)
+                return
+            }
             position = result.nextPosition
             let atEnd = shard.closedAtPosition.map { position >= $0 } ?? false
             let heartbeatDue = lastEventMilliseconds.map { now - $0 >= Limits.subscriptionHeartbeatMilliseconds } ?? true
@@ -130,8 +139,9 @@ struct ShardSubscription: Sendable {
         logger.debug(
             "subscription ended with an error",
             metadata: ["consumer": "\(slot.consumerARN)", "error": "\(error.code.rawValue)"])
-        try await send(
-            .exception(error.code.rawValue, contentType: format.contentType, payload: format.encode(error)), writer)
+        // The event stream names the service fault InternalFailureException, not InternalFailure as bodies do.
+        let type = error.code == .internalFailure ? "InternalFailureException" : error.code.rawValue
+        try await send(.exception(type, contentType: format.contentType, payload: format.encode(error)), writer)
     }
 
     private func send(_ message: EventStreamMessage, _ writer: HTTPBodyWriter) async throws {
