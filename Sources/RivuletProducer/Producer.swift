@@ -342,8 +342,19 @@ public final class Producer: Sendable {
         let finished = ProducerClock.nowNanoseconds()
         metrics.recordRequest(nanoseconds: finished - started, kinesisRecords: batch.count)
         var effects = ProducerEffects()
-        state.withLock { $0.complete(batch, outcome, nowNanoseconds: finished, effects: &effects) }
+        let delivers = state.withLock { state in
+            state.complete(batch, outcome, nowNanoseconds: finished, effects: &effects)
+            if !effects.results.isEmpty { state.completionsInDelivery += 1 }
+            return !effects.results.isEmpty
+        }
         effects.perform(metrics)
+        guard delivers else { return }
+        // The dispatcher may have found nothing outstanding while these callbacks ran; now the drain can end.
+        let wake = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            state.completionsInDelivery -= 1
+            return state.completionsInDelivery == 0 ? state.takeDispatcher() : nil
+        }
+        wake?.resume()
     }
 
     private static func attemptError(_ error: any Error) -> ProducerAttemptError {

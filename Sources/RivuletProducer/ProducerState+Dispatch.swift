@@ -13,7 +13,9 @@ extension ProducerState {
         receivedSinceReport = 0
         effects.report.userRecordsPending = outstandingRecords
         if phase == .stopped { return .finished }
-        if phase == .shuttingDown && outstandingRecords == 0 && !hasWaiters && requestsInFlight == 0 {
+        if phase == .shuttingDown && outstandingRecords == 0 && !hasWaiters && requestsInFlight == 0
+            && completionsInDelivery == 0
+        {
             phase = .stopped
             effects.flushes.append(contentsOf: shutdownWaiters)
             shutdownWaiters = []

@@ -57,6 +57,10 @@ struct ProducerState: Sendable {
     var delayedRetries: [PendingRecord] = []
     var flushes = FlushTracker()
     var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Completed requests whose records' completion callbacks are being run outside the lock. A drain is not over
+    /// until they have run: an owner that saves progress after `shutdown()` returns (the agent's checkpoints) must
+    /// see every acknowledgement.
+    var completionsInDelivery = 0
     var statistics = ProducerStatistics()
     var refreshRequested = false
     /// `abort()` was called: the dispatcher stops as if cancelled.

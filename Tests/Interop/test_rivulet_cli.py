@@ -191,3 +191,12 @@ def test_help_describes_each_command(rivulet):
     assert result.returncode == 0
     assert "Read records from a shard." in result.stdout
     assert "--endpoint-url" in result.stdout and "--shard-iterator" in result.stdout
+
+
+def test_iterators_and_tokens_may_begin_with_a_dash(rivulet):
+    # They are base64url, so one in 64 starts with '-'; the parser must not take it for an option.
+    for args in (["get-records", "--shard-iterator", "-AAAA"], ["list-streams", "--next-token", "-AAAA"]):
+        result = rivulet(*args, check=False)
+        assert result.returncode != 0
+        assert b"Missing value" not in result.stderr, result.stderr
+        assert b"Invalid" in result.stderr + result.stdout, (result.stdout, result.stderr)

@@ -20,7 +20,8 @@ struct GetRecordsCommand: AsyncParsableCommand {
 
     @OptionGroup var options: AdminOptions
 
-    @Option(name: .customLong("shard-iterator"), help: "The iterator to read from.")
+    // Iterators are opaque base64url text and may begin with '-'; take the next argument whatever it looks like.
+    @Option(name: .customLong("shard-iterator"), parsing: .unconditional, help: "The iterator to read from.")
     var shardIterator: String?
 
     @Option(name: .customLong("stream-name"), help: "Without --shard-iterator: the stream to read.")

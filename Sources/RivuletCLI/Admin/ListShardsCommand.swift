@@ -25,7 +25,10 @@ struct ListShardsCommand: AsyncParsableCommand {
     @Option(name: .customLong("exclusive-start-shard-id"), help: "List the shards after this one.")
     var exclusiveStartShardId: String?
 
-    @Option(name: .customLong("next-token"), help: "Continue a listing where the previous page ended.")
+    // Tokens are opaque base64url text and may begin with '-'; take the next argument whatever it looks like.
+    @Option(
+        name: .customLong("next-token"), parsing: .unconditional,
+        help: "Continue a listing where the previous page ended.")
     var nextToken: String?
 
     func validate() throws {

@@ -18,7 +18,10 @@ struct ListStreamsCommand: AsyncParsableCommand {
     @Option(name: .customLong("exclusive-start-stream-name"), help: "List the streams after this one.")
     var exclusiveStartStreamName: String?
 
-    @Option(name: .customLong("next-token"), help: "Continue a listing where the previous page ended.")
+    // Tokens are opaque base64url text and may begin with '-'; take the next argument whatever it looks like.
+    @Option(
+        name: .customLong("next-token"), parsing: .unconditional,
+        help: "Continue a listing where the previous page ended.")
     var nextToken: String?
 
     func run() async throws {
