@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rivulet", targets: ["rivulet"]),
+        .library(name: "RivuletHTTP", targets: ["RivuletHTTP"]),
+        .library(name: "RivuletAWS", targets: ["RivuletAWS"]),
         .library(name: "RivuletClient", targets: ["RivuletClient"]),
         .library(name: "RivuletStorage", targets: ["RivuletStorage"]),
         .library(name: "RivuletAggregation", targets: ["RivuletAggregation"]),
@@ -55,29 +57,48 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RivuletAWS",
+            dependencies: [
+                "RivuletCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "RivuletHTTP",
+            dependencies: [
+                "RivuletCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "RivuletServer",
             dependencies: [
-                "RivuletCore", "RivuletStorage", "RivuletWire",
+                "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletHTTP", "RivuletAWS",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
             name: "RivuletClient",
             dependencies: [
-                "RivuletCore", "RivuletWire",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "RivuletCore", "RivuletWire", "RivuletAWS",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -116,7 +137,7 @@ let package = Package(
         .target(
             name: "RivuletAgent",
             dependencies: [
-                "RivuletCore", "RivuletWire", "RivuletClient", "RivuletProducer",
+                "RivuletCore", "RivuletClient", "RivuletProducer",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -127,7 +148,7 @@ let package = Package(
         .target(
             name: "RivuletTestSupport",
             dependencies: [
-                "RivuletCore", "RivuletWire", "RivuletClient", "RivuletServer", "RivuletStorage",
+                "RivuletCore", "RivuletWire", "RivuletClient", "RivuletServer", "RivuletStorage", "RivuletHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -144,28 +165,63 @@ let package = Package(
         .target(
             name: "RivuletCLI",
             dependencies: [
-                "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletServer", "RivuletClient", "RivuletBench",
-                "RivuletAggregation", "RivuletProducer", "RivuletLeases", "RivuletConsumer", "RivuletAgent",
+                "RivuletCore", "RivuletStorage", "RivuletWire", "RivuletHTTP", "RivuletAWS", "RivuletServer",
+                "RivuletClient", "RivuletBench", "RivuletAggregation", "RivuletProducer", "RivuletLeases", "RivuletConsumer",
+                "RivuletAgent",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "rivulet", dependencies: ["RivuletCLI"]),
         .testTarget(name: "RivuletCoreTests", dependencies: ["RivuletCore"]),
-        .testTarget(name: "RivuletStorageTests", dependencies: ["RivuletStorage", "RivuletCore"]),
-        .testTarget(name: "RivuletWireTests", dependencies: ["RivuletWire", "RivuletCore"]),
+        .testTarget(
+            name: "RivuletStorageTests",
+            dependencies: ["RivuletStorage", "RivuletCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "RivuletWireTests",
+            dependencies: ["RivuletWire", "RivuletCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "RivuletHTTPTests",
+            dependencies: [
+                "RivuletHTTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(
             name: "RivuletServerTests",
-            dependencies: ["RivuletServer", "RivuletStorage", "RivuletWire", "RivuletCore"]
+            dependencies: [
+                "RivuletServer", "RivuletHTTP", "RivuletStorage", "RivuletWire", "RivuletCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
-        .testTarget(name: "RivuletClientTests", dependencies: ["RivuletClient", "RivuletWire", "RivuletCore"]),
+        .testTarget(
+            name: "RivuletAWSTests",
+            dependencies: [
+                "RivuletAWS", "RivuletCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "RivuletClientTests", dependencies: ["RivuletClient", "RivuletAWS", "RivuletWire", "RivuletCore"]),
         .testTarget(name: "RivuletBenchTests", dependencies: ["RivuletBench"]),
-        .testTarget(name: "RivuletAggregationTests", dependencies: ["RivuletAggregation", "RivuletCore"]),
+        .testTarget(
+            name: "RivuletAggregationTests",
+            dependencies: ["RivuletAggregation", "RivuletCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "RivuletProducerTests",
             dependencies: [
@@ -173,7 +229,10 @@ let package = Package(
                 "RivuletTestSupport",
             ]
         ),
-        .testTarget(name: "RivuletLeasesTests", dependencies: ["RivuletLeases"]),
+        .testTarget(
+            name: "RivuletLeasesTests",
+            dependencies: ["RivuletLeases", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(
             name: "RivuletConsumerTests",
             dependencies: [
@@ -184,8 +243,9 @@ let package = Package(
         .testTarget(
             name: "RivuletAgentTests",
             dependencies: [
-                "RivuletAgent", "RivuletProducer", "RivuletClient", "RivuletWire", "RivuletCore",
-                "RivuletAggregation", "RivuletTestSupport",
+                "RivuletAgent", "RivuletClient", "RivuletWire", "RivuletCore", "RivuletAggregation",
+                "RivuletTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

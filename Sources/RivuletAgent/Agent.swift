@@ -1,5 +1,6 @@
 import Logging
 import RivuletClient
+import RivuletCore
 import RivuletProducer
 import ServiceLifecycle
 
@@ -12,24 +13,42 @@ public final class Agent: Service, Sendable {
     /// Send what the files hold now, wait for all of it to be acknowledged, and return.
     public let once: Bool
     private let flows: [FlowRuntime]
-    private let stop = AgentStop()
+    private let stop = StopSignal()
+    private let clock: any WallClock
+    private let checkpoints: (any CheckpointStore)?
     private let logger: Logger
 
-    public init(configuration: AgentConfiguration, client: any KinesisDataPlane, once: Bool = false, logger: Logger) {
+    /// - Parameters:
+    ///   - clock: checkpoint times, the partial-line timeout, file polling and progress reports are measured on it.
+    ///   - checkpoints: where checkpoints are kept; nil opens the SQLite file `checkpointFile` names, which the
+    ///     agent then closes when it stops (a store passed in stays open: its owner closes it).
+    public init(
+        configuration: AgentConfiguration, client: any KinesisDataPlane, once: Bool = false, logger: Logger,
+        clock: any WallClock = SystemClock(), checkpoints: (any CheckpointStore)? = nil
+    ) {
         self.configuration = configuration
         self.once = once
         self.logger = logger
+        self.clock = clock
+        self.checkpoints = checkpoints
         flows = configuration.flows.map { FlowRuntime(flow: $0, client: client, agent: configuration, logger: logger) }
     }
 
     public func run() async throws {
-        let store = try await CheckpointStore.open(path: configuration.checkpointFile, logger: logger)
-        let startedMilliseconds = AgentClock.milliseconds()
+        let store: any CheckpointStore
+        if let checkpoints {
+            store = checkpoints
+        } else {
+            store = try await SQLiteCheckpointStore.open(path: configuration.checkpointFile, logger: logger)
+        }
+        let ownsStore = checkpoints == nil
+        let startedMilliseconds = clock.nowMilliseconds()
         let timeToLive = Int64(configuration.checkpointTimeToLiveDays) * 86_400_000
         try await store.expire(before: startedMilliseconds - timeToLive)
         let reporter = ProgressReporter(
-            flows: flows, store: store, configuration: configuration, startedMilliseconds: startedMilliseconds,
-            logger: logger)
+            flows: flows, store: store, configuration: configuration, clock: clock,
+            startedMilliseconds: startedMilliseconds, logger: logger)
+        let clock = self.clock
         let stop = self.stop
         let once = self.once
         let shutdownTimeout = configuration.shutdownTimeoutMilliseconds
@@ -39,7 +58,8 @@ public final class Agent: Service, Sendable {
                     for flow in flows {
                         group.addTask {
                             try await flow.run(
-                                store: store, stop: stop, once: once, shutdownTimeoutMilliseconds: shutdownTimeout)
+                                store: store, clock: clock, stop: stop, once: once,
+                                shutdownTimeoutMilliseconds: shutdownTimeout)
                         }
                     }
                     group.addTask { await reporter.run(until: stop) }
@@ -48,23 +68,23 @@ public final class Agent: Service, Sendable {
                     while finishedFlows < flows.count, let _ = try await group.next() {
                         finishedFlows += 1
                     }
-                    stop.request()
+                    stop.stop()
                     try await group.waitForAll()
                 }
             } onGracefulShutdown: {
-                stop.request()
+                stop.stop()
             }
         } catch {
             await reporter.report(final: true)
-            await store.close()
+            if ownsStore { await store.close() }
             throw error
         }
         await reporter.report(final: true)
-        await store.close()
+        if ownsStore { await store.close() }
     }
 
     /// Asks the agent to stop, as a graceful shutdown does.
     public func requestStop() {
-        stop.request()
+        stop.stop()
     }
 }

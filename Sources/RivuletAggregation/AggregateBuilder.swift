@@ -82,7 +82,7 @@ public struct AggregateBuilder: Sendable {
         growth += ProtobufWriter.lengthDelimitedFieldSizeBytes(payloadBytes: bodyBytes)
         guard isEmpty || encodedSizeBytes + growth <= encodedSizeBytesMax else { return false }
         if firstHashKey == nil {
-            firstHashKey = hashKey ?? RoutingHashKey.of(record)
+            firstHashKey = hashKey ?? HashKey.routing(partitionKey: record.partitionKey, explicitHashKey: record.explicitHashKey)
         }
         if newKey {
             partitionKeyIndices[record.partitionKey] = partitionKeyIndex

@@ -125,7 +125,10 @@ struct ServerCommand: AsyncParsableCommand {
         options.faultInjection = FaultInjection(rules: try faultInjection.map { try FaultInjection.parseRule($0) })
         let host = self.host
         let scheme = tlsCertificatePath == nil ? "http" : "https"
-        let application = RivuletServerApplication(options: options, logger: logger) { address in
+        let registry = MetricsBootstrap.prometheus()
+        let application = RivuletServerApplication(
+            options: options, logger: logger, renderMetrics: { registry.emitToBuffer() }
+        ) { address in
             // The one line on standard output: scripts and tests wait for it to know the port.
             let line = "rivulet server listening on \(scheme)://\(host):\(address.port ?? 0)\n"
             FileHandle.standardOutput.write(Data(line.utf8))

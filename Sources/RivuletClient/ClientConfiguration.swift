@@ -1,4 +1,5 @@
 import Logging
+import RivuletAWS
 import RivuletWire
 
 /// Everything a `KinesisClient` needs to reach and sign for a Kinesis endpoint.
@@ -8,7 +9,7 @@ public struct ClientConfiguration: Sendable {
     /// Signs requests, and picks the public endpoint when `endpoint` is nil.
     public var region: String
     public var credentialsProvider: any CredentialsProvider
-    public var timeouts: ClientTimeouts
+    public var timeouts: AWSTimeouts
     public var retryPolicy: RetryPolicy
     public var logger: Logger
     /// The body format requests are sent in: JSON by default; CBOR is smaller for binary records.
@@ -16,7 +17,7 @@ public struct ClientConfiguration: Sendable {
 
     public init(
         endpoint: String? = nil, region: String, credentialsProvider: any CredentialsProvider,
-        timeouts: ClientTimeouts = .standard, retryPolicy: RetryPolicy = .standard,
+        timeouts: AWSTimeouts = .standard, retryPolicy: RetryPolicy = .standard,
         logger: Logger = Logger(label: "rivulet.client", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.endpoint = endpoint
@@ -32,7 +33,7 @@ public struct ClientConfiguration: Sendable {
     public static func resolve(
         endpoint: String? = nil, region: String? = nil, credentials: SigV4Credentials? = nil, profile: String? = nil,
         environment: [String: String]
-    ) throws(ClientConfigurationError) -> ClientConfiguration {
+    ) throws(AWSConfigurationError) -> ClientConfiguration {
         let resolver = ConfigurationResolver(environment: environment)
         let resolvedRegion = try resolver.region(explicit: region, profile: profile)
         let resolvedCredentials = try resolver.credentials(explicit: credentials, profile: profile)

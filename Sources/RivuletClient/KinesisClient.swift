@@ -1,20 +1,23 @@
 import Logging
+import RivuletAWS
 import RivuletCore
 import RivuletWire
 
 /// A typed client of the Kinesis API, for a Rivulet server or the managed service alike. Requests are JSON
-/// (`application/x-amz-json-1.1`) or, if configured, CBOR (`application/x-amz-cbor-1.1`), signed with SigV4, sent over a pool of kept-alive connections, and retried with
-/// jittered exponential backoff when the failure is transient (see `RetryPolicy`).
+/// (`application/x-amz-json-1.1`) or, if configured, CBOR (`application/x-amz-cbor-1.1`), signed with SigV4, sent
+/// over a pool of kept-alive connections, and retried with jittered exponential backoff when the failure is
+/// transient (see `RetryPolicy`).
 ///
 /// Call `shutdown()` once done; the connection pool is not closed otherwise.
 public final class KinesisClient: Sendable {
     public let configuration: ClientConfiguration
-    public let endpoint: ClientEndpoint
-    private let transport: any HTTPTransport
+    public let endpoint: AWSEndpoint
+    private let transport: any AWSTransport
     private let clock: any WallClock
 
-    public convenience init(configuration: ClientConfiguration) throws(ClientConfigurationError) {
-        let endpoint = try ClientEndpoint.resolve(configuration.endpoint, region: configuration.region)
+    public convenience init(configuration: ClientConfiguration) throws(AWSConfigurationError) {
+        let endpoint = try AWSEndpoint.resolve(
+            configuration.endpoint, service: KinesisAction.signingName, region: configuration.region)
         self.init(
             configuration: configuration, endpoint: endpoint,
             transport: AsyncHTTPTransport(timeouts: configuration.timeouts, logger: configuration.logger),
@@ -22,7 +25,7 @@ public final class KinesisClient: Sendable {
     }
 
     init(
-        configuration: ClientConfiguration, endpoint: ClientEndpoint, transport: any HTTPTransport, clock: any WallClock
+        configuration: ClientConfiguration, endpoint: AWSEndpoint, transport: any AWSTransport, clock: any WallClock
     ) {
         self.configuration = configuration
         self.endpoint = endpoint
@@ -42,54 +45,51 @@ public final class KinesisClient: Sendable {
         async throws -> Operation.Output
     {
         let format = configuration.wireFormat
-        let body = format.encode(input)
-        let unsigned = SigV4Request(
-            method: "POST", path: "/", query: "",
+        let request = AWSRequest(
+            method: "POST", endpoint: endpoint,
             headers: [
                 ("content-type", format.contentType),
                 ("x-amz-target", Operation.action.target),
             ],
-            body: body)
-        let policy = configuration.retryPolicy
+            body: .bytes(format.encode(input)))
+        // Hashed once: every attempt signs the same body.
+        let unsigned = request.signable()
         var logger = configuration.logger
         logger[metadataKey: "kinesis.action"] = "\(Operation.action.rawValue)"
-        var random = SystemRandomNumberGenerator()
-        var attempt = 1
-        while true {
-            do {
-                return try await attemptOnce(Operation.self, unsigned, body: body)
-            } catch let error as KinesisClientError where policy.shouldRetry(error, afterAttempt: attempt) {
-                let delay = policy.delayMilliseconds(beforeRetry: attempt, using: &random)
-                logger.debug(
-                    "retrying after a transient failure",
-                    metadata: [
-                        "retry.attempt": "\(attempt)", "retry.delay_ms": "\(delay)", "error": "\(error)",
-                    ])
-                try await Task.sleep(for: .milliseconds(delay))
-                attempt += 1
-            }
+        let onRetry = { (attempt: Int, delay: Int64, error: KinesisClientError) in
+            logger.debug(
+                "retrying after a transient failure",
+                metadata: ["retry.attempt": "\(attempt)", "retry.delay_ms": "\(delay)", "error": "\(error)"])
+        }
+        return try await configuration.retryPolicy.run(retrying: KinesisClientError.self, onRetry: onRetry) {
+            try await attemptOnce(Operation.self, request, unsigned)
         }
     }
 
     private func attemptOnce<Operation: KinesisOperation>(
-        _: Operation.Type, _ unsigned: SigV4Request, body: [UInt8]
+        _: Operation.Type, _ request: AWSRequest, _ unsigned: SigV4Request
     ) async throws -> Operation.Output {
         let signer = SigV4Signer(
-            credentials: try await configuration.credentialsProvider.credentials(), region: configuration.region)
+            credentials: try await configuration.credentialsProvider.credentials(), region: configuration.region,
+            service: KinesisAction.signingName)
         let signed = signer.sign(unsigned, host: endpoint.hostHeader, nowMilliseconds: clock.nowMilliseconds())
-        let response = try await transport.post(
-            HTTPTransportRequest(endpoint: endpoint, headers: signed.headers, body: body))
-        let requestId = response.value(of: "x-amzn-requestid")
+        let response: AWSResponse
+        do {
+            response = try await transport.send(
+                request.with(headersOf: signed), responseBodyBytesMax: Limits.responseBodyBytesMax)
+        } catch let error as AWSTransportError {
+            throw KinesisClientError(error)
+        }
         guard response.status == 200 else {
             throw KinesisClientError.service(
                 configuration.wireFormat.decodeError(response.body, httpStatus: response.status),
-                httpStatus: response.status, requestId: requestId)
+                httpStatus: response.status, requestId: response.requestId)
         }
         do {
             return try configuration.wireFormat.decode(Operation.Output.self, from: response.body)
         } catch {
             throw KinesisClientError.unexpectedResponse(
-                httpStatus: response.status, requestId: requestId,
+                httpStatus: response.status, requestId: response.requestId,
                 detail: "the \(Operation.action.rawValue) response could not be read: \(error.message)")
         }
     }

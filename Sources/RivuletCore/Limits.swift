@@ -8,6 +8,8 @@ public enum Limits {
     public static let requestHeaderBytesMax = 64 * 1024
     /// Concurrent client connections the server accepts; more are closed at once.
     public static let connectionsMax = 4096
+    /// Largest WebSocket frame and whole message accepted: a 1 MiB record in base64 with JSON framing.
+    public static let webSocketMessageBytesMax = 2 * 1024 * 1024
 
     // MARK: Records
     public static let partitionKeyLengthMin = 1

@@ -1,18 +1,6 @@
 /// Turns a row of `LeaseTableStatements.leaseColumns` back into a lease, and checks it as a write would have, so
 /// a row damaged or written by something else is reported instead of acted upon.
 enum LeaseRowDecoder {
-    /// Which columns hold integers; the others hold text. Drivers use this to read each cell with the right type.
-    static let integerColumns: Set<Int> = Set(
-        [
-            "lease_counter", "checkpoint_sub_sequence_number", "pending_checkpoint_sub_sequence_number",
-            "owner_switches_since_checkpoint",
-        ].map { name in
-            guard let index = LeaseTableStatements.leaseColumns.firstIndex(of: name) else {
-                preconditionFailure("\(name) is not a lease column")
-            }
-            return index
-        })
-
     static func lease(from values: [LeaseSQLValue], operation: String) throws(LeaseStoreError) -> Lease {
         guard values.count == LeaseTableStatements.leaseColumns.count else {
             throw LeaseStoreError(operation: operation, reason: "a lease row has \(values.count) columns")

@@ -7,12 +7,12 @@ import PostgresNIO
 /// uses `connect` and `close` alone. Conditional writes are single statements (see `LeaseTableStatements`): under
 /// PostgreSQL's row locks, a second UPDATE of the same lease waits for the first, then re-checks its WHERE clause
 /// against the new row, so of two workers racing for one lease exactly one wins.
-public final class PostgresLeaseStore: LeaseStore {
+public final class PostgresLeaseStore: SQLLeaseStore {
     public let configuration: PostgresLeaseStoreConfiguration
     public let application: ApplicationName
     /// Internal rather than private so that tests can reach the connection (to break it, for one).
     let session: PostgresSession
-    private let statements: LeaseTableStatements
+    let statements: LeaseTableStatements
 
     private init(
         configuration: PostgresLeaseStoreConfiguration, application: ApplicationName, session: PostgresSession
@@ -68,81 +68,11 @@ public final class PostgresLeaseStore: LeaseStore {
         _ = try await session.rows(PostgresQuery(unsafeSQL: sql), operation: "prepare")
     }
 
-    public func listLeases() async throws -> [Lease] {
-        let rows = try await run(statements.listLeases(), operation: "listLeases")
-        guard rows.count <= LeaseStoreLimits.leasesPerApplicationMax else {
-            throw LeaseStoreError(
-                operation: "listLeases",
-                reason: "more than \(LeaseStoreLimits.leasesPerApplicationMax) leases for \(application)")
-        }
-        return try rows.map { try Self.lease(from: $0, operation: "listLeases") }
-    }
-
-    public func lease(forKey leaseKey: String) async throws -> Lease? {
-        let rows = try await run(statements.lease(forKey: leaseKey), operation: "lease")
-        return try rows.first.map { try Self.lease(from: $0, operation: "lease") }
-    }
-
-    public func createLeaseIfNotExists(_ lease: Lease) async throws -> Bool {
-        let operation = "createLeaseIfNotExists"
-        try LeaseValidator.validate(lease, operation: operation)
-        // Count and insert are two statements, so racing creators may pass the bound by a few leases; it guards
-        // against runaway growth, not an exact number.
-        let countRows = try await run(statements.countLeases(), operation: operation)
-        let count = try countRows.first.map { row in
-            do { return try row.decode(Int64.self) } catch {
-                throw PostgresErrorMapping.leaseStoreError(error, operation: operation)
-            }
-        }
-        guard let count, count < LeaseStoreLimits.leasesPerApplicationMax else {
-            throw LeaseStoreError(
-                operation: operation,
-                reason: "\(application) already has \(LeaseStoreLimits.leasesPerApplicationMax) leases")
-        }
-        return try await !run(statements.insertIfNotExists(lease), operation: operation).isEmpty
-    }
-
-    public func renewLease(_ lease: Lease) async throws -> Lease? {
-        try await write(.renew, expected: lease)
-    }
-
-    public func takeLease(_ lease: Lease, owner: String) async throws -> Lease? {
-        try await write(.take(owner: owner), expected: lease)
-    }
-
-    public func evictLease(_ lease: Lease) async throws -> Lease? {
-        try await write(.evict, expected: lease)
-    }
-
-    public func updateCheckpoint(_ lease: Lease, checkpoint: ExtendedSequenceNumber) async throws -> Lease? {
-        try await write(.checkpoint(checkpoint), expected: lease)
-    }
-
-    public func updatePendingCheckpoint(
-        _ lease: Lease, pendingCheckpoint: ExtendedSequenceNumber?
-    ) async throws -> Lease? {
-        try await write(.pendingCheckpoint(pendingCheckpoint), expected: lease)
-    }
-
-    public func updateChildShardIds(_ lease: Lease, childShardIds: [String]) async throws -> Lease? {
-        try await write(.childShardIds(childShardIds), expected: lease)
-    }
-
-    public func deleteLease(_ lease: Lease) async throws -> Bool {
-        try await !run(statements.delete(lease), operation: "deleteLease").isEmpty
-    }
-
     public func close() async throws {
         await session.close()
     }
 
-    private func write(_ write: LeaseWrite, expected: Lease) async throws -> Lease? {
-        try write.validate()
-        let rows = try await run(statements.update(write, expected: expected), operation: write.operation)
-        return try rows.first.map { try Self.lease(from: $0, operation: write.operation) }
-    }
-
-    private func run(_ statement: LeaseStatement, operation: String) async throws -> [PostgresRow] {
+    func rows(_ statement: LeaseStatement, operation: String) async throws -> [[LeaseSQLValue]] {
         var binds = PostgresBindings(capacity: statement.binds.count)
         for value in statement.binds {
             switch value {
@@ -151,22 +81,21 @@ public final class PostgresLeaseStore: LeaseStore {
             case .null: binds.appendNull()
             }
         }
-        return try await session.rows(PostgresQuery(unsafeSQL: statement.sql, binds: binds), operation: operation)
+        let rows = try await session.rows(PostgresQuery(unsafeSQL: statement.sql, binds: binds), operation: operation)
+        return try rows.map { try Self.values(of: $0, operation: operation) }
     }
 
-    private static func lease(from row: PostgresRow, operation: String) throws(LeaseStoreError) -> Lease {
-        var values: [LeaseSQLValue] = []
+    /// Each cell read by its column's type: the lease table holds only BIGINT and TEXT columns.
+    private static func values(of row: PostgresRow, operation: String) throws(LeaseStoreError) -> [LeaseSQLValue] {
         do {
-            for (index, cell) in row.enumerated() {
-                if LeaseRowDecoder.integerColumns.contains(index) {
-                    values.append(LeaseSQLValue(try cell.decode(Int64?.self)))
-                } else {
-                    values.append(LeaseSQLValue(try cell.decode(String?.self)))
+            return try row.map { cell in
+                switch cell.dataType {
+                case .int8, .int4, .int2: LeaseSQLValue(try cell.decode(Int64?.self))
+                default: LeaseSQLValue(try cell.decode(String?.self))
                 }
             }
         } catch {
             throw PostgresErrorMapping.leaseStoreError(error, operation: operation)
         }
-        return try LeaseRowDecoder.lease(from: values, operation: operation)
     }
 }

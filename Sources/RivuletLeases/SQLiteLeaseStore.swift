@@ -8,11 +8,11 @@ import Synchronization
 /// connection waits up to `LeaseStoreLimits.sqliteBusyTimeoutMilliseconds` for another process's write lock
 /// before failing with `LeaseStoreError`. Conditional writes are single statements (see `LeaseTableStatements`),
 /// which SQLite runs under its write lock, so processes racing for one lease cannot both win.
-public final class SQLiteLeaseStore: LeaseStore {
+public final class SQLiteLeaseStore: SQLLeaseStore {
     public let path: String
     public let application: ApplicationName
     private let connection: SQLiteConnection
-    private let statements: LeaseTableStatements
+    let statements: LeaseTableStatements
     private let logger: Logger
     private let isClosed = Mutex(false)
 
@@ -64,65 +64,6 @@ public final class SQLiteLeaseStore: LeaseStore {
         _ = try await run(statements.createTable, operation: "prepare")
     }
 
-    public func listLeases() async throws -> [Lease] {
-        let rows = try await run(statements.listLeases(), operation: "listLeases")
-        guard rows.count <= LeaseStoreLimits.leasesPerApplicationMax else {
-            throw LeaseStoreError(
-                operation: "listLeases",
-                reason: "more than \(LeaseStoreLimits.leasesPerApplicationMax) leases for \(application)")
-        }
-        return try rows.map { try Self.lease(from: $0, operation: "listLeases") }
-    }
-
-    public func lease(forKey leaseKey: String) async throws -> Lease? {
-        let rows = try await run(statements.lease(forKey: leaseKey), operation: "lease")
-        return try rows.first.map { try Self.lease(from: $0, operation: "lease") }
-    }
-
-    public func createLeaseIfNotExists(_ lease: Lease) async throws -> Bool {
-        let operation = "createLeaseIfNotExists"
-        try LeaseValidator.validate(lease, operation: operation)
-        // The count and the insert are two statements, so racing creators may pass the bound by a few leases; it
-        // guards against runaway growth, not an exact number.
-        let count = try await run(statements.countLeases(), operation: operation).first?.columns.first?.data.integer
-        guard let count, count < LeaseStoreLimits.leasesPerApplicationMax else {
-            throw LeaseStoreError(
-                operation: operation,
-                reason: "\(application) already has \(LeaseStoreLimits.leasesPerApplicationMax) leases")
-        }
-        return try await !run(statements.insertIfNotExists(lease), operation: operation).isEmpty
-    }
-
-    public func renewLease(_ lease: Lease) async throws -> Lease? {
-        try await write(.renew, expected: lease)
-    }
-
-    public func takeLease(_ lease: Lease, owner: String) async throws -> Lease? {
-        try await write(.take(owner: owner), expected: lease)
-    }
-
-    public func evictLease(_ lease: Lease) async throws -> Lease? {
-        try await write(.evict, expected: lease)
-    }
-
-    public func updateCheckpoint(_ lease: Lease, checkpoint: ExtendedSequenceNumber) async throws -> Lease? {
-        try await write(.checkpoint(checkpoint), expected: lease)
-    }
-
-    public func updatePendingCheckpoint(
-        _ lease: Lease, pendingCheckpoint: ExtendedSequenceNumber?
-    ) async throws -> Lease? {
-        try await write(.pendingCheckpoint(pendingCheckpoint), expected: lease)
-    }
-
-    public func updateChildShardIds(_ lease: Lease, childShardIds: [String]) async throws -> Lease? {
-        try await write(.childShardIds(childShardIds), expected: lease)
-    }
-
-    public func deleteLease(_ lease: Lease) async throws -> Bool {
-        try await !run(statements.delete(lease), operation: "deleteLease").isEmpty
-    }
-
     public func close() async throws {
         let wasClosed = isClosed.withLock { closed in
             defer { closed = true }
@@ -134,12 +75,6 @@ public final class SQLiteLeaseStore: LeaseStore {
         } catch {
             throw SQLiteErrorMapping.leaseStoreError(error, operation: "close")
         }
-    }
-
-    private func write(_ write: LeaseWrite, expected: Lease) async throws -> Lease? {
-        try write.validate()
-        let rows = try await run(statements.update(write, expected: expected), operation: write.operation)
-        return try rows.first.map { try Self.lease(from: $0, operation: write.operation) }
     }
 
     private func run(_ sql: String, operation: String) async throws -> [SQLiteRow] {
@@ -166,7 +101,13 @@ public final class SQLiteLeaseStore: LeaseStore {
         }
     }
 
-    private static func lease(from row: SQLiteRow, operation: String) throws(LeaseStoreError) -> Lease {
+    func rows(_ statement: LeaseStatement, operation: String) async throws -> [[LeaseSQLValue]] {
+        try await run(statement, operation: operation).map { row throws(LeaseStoreError) in
+            try Self.values(of: row, operation: operation)
+        }
+    }
+
+    private static func values(of row: SQLiteRow, operation: String) throws(LeaseStoreError) -> [LeaseSQLValue] {
         var values: [LeaseSQLValue] = []
         for column in row.columns {
             switch column.data {
@@ -177,6 +118,6 @@ public final class SQLiteLeaseStore: LeaseStore {
                 throw LeaseStoreError(operation: operation, reason: "column \(column.name) holds a number or blob")
             }
         }
-        return try LeaseRowDecoder.lease(from: values, operation: operation)
+        return values
     }
 }

@@ -21,13 +21,15 @@ public final class Producer: Sendable {
     private let state: Mutex<ProducerState>
     private let metrics: ProducerMetrics
     private let logger: Logger
+    private let clock: any MonotonicClock
 
     public init(stream: String, client: any KinesisDataPlane, configuration: ProducerConfiguration = .init()) {
         let checked = configuration.validated()
         streamName = stream
         self.client = client
         settings = ProducerSettings(checked)
-        state = Mutex(ProducerState(settings: settings, nowNanoseconds: ProducerClock.nowNanoseconds()))
+        clock = checked.clock
+        state = Mutex(ProducerState(settings: settings, nowNanoseconds: clock.nowNanoseconds()))
         metrics = ProducerMetrics(streamName: stream)
         var logger = checked.logger
         logger[metadataKey: "stream.name"] = "\(stream)"
@@ -50,7 +52,7 @@ public final class Producer: Sendable {
             waiting.completion = completion
             var refused: ProducerError?
             let wake = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                switch state.admitOrWait(waiting, admission: nil, nowNanoseconds: ProducerClock.nowNanoseconds()) {
+                switch state.admitOrWait(waiting, admission: nil, nowNanoseconds: clock.nowNanoseconds()) {
                 case .admitted(let wake): return wake
                 case .full: return nil
                 case .refused(let error):
@@ -91,7 +93,7 @@ public final class Producer: Sendable {
 
     /// Takes `record` at once if there is room, or waits for room.
     private func admit(_ record: PendingRecord) async throws(ProducerError) {
-        let outcome = state.withLock { $0.admit(record, nowNanoseconds: ProducerClock.nowNanoseconds()) }
+        let outcome = state.withLock { $0.admit(record, nowNanoseconds: clock.nowNanoseconds()) }
         switch outcome {
         case .admitted(let wake):
             wake?.resume()
@@ -105,7 +107,7 @@ public final class Producer: Sendable {
     private func waitForRoom(_ record: PendingRecord) async -> Result<Void, ProducerError> {
         await withCheckedContinuation { admission in
             let outcome = state.withLock {
-                $0.admitOrWait(record, admission: admission, nowNanoseconds: ProducerClock.nowNanoseconds())
+                $0.admitOrWait(record, admission: admission, nowNanoseconds: clock.nowNanoseconds())
             }
             switch outcome {
             case .admitted(let wake):
@@ -139,11 +141,11 @@ public final class Producer: Sendable {
             }
             hashKey = parsed
         } else {
-            hashKey = RoutingHashKey.of(partitionKey: partitionKey)
+            hashKey = HashKey.of(partitionKey: partitionKey)
         }
         return PendingRecord(
             record: UserRecord(partitionKey: partitionKey, explicitHashKey: explicitHashKey, data: data),
-            hashKey: hashKey, arrivalNanoseconds: ProducerClock.nowNanoseconds())
+            hashKey: hashKey, arrivalNanoseconds: clock.nowNanoseconds())
     }
 
     // MARK: Flushing and shutting down
@@ -208,7 +210,7 @@ public final class Producer: Sendable {
     /// Replaces the shard map, as if a load had returned `map`: lets tests hand the producer a stale map.
     func installShardMapForTesting(_ map: ShardMap) {
         var effects = ProducerEffects()
-        state.withLock { $0.installShardMap(map, nowNanoseconds: ProducerClock.nowNanoseconds(), effects: &effects) }
+        state.withLock { $0.installShardMap(map, nowNanoseconds: clock.nowNanoseconds(), effects: &effects) }
         effects.perform(metrics)
     }
 
@@ -231,7 +233,7 @@ public final class Producer: Sendable {
                 }
                 var effects = ProducerEffects()
                 let action = state.withLock {
-                    $0.nextDispatch(nowNanoseconds: ProducerClock.nowNanoseconds(), effects: &effects)
+                    $0.nextDispatch(nowNanoseconds: clock.nowNanoseconds(), effects: &effects)
                 }
                 effects.perform(metrics)
                 switch action {
@@ -284,7 +286,7 @@ public final class Producer: Sendable {
         let loader = ShardMapLoader(client: client, streamName: streamName)
         while true {
             let (stopped, due) = state.withLock { state in
-                (state.phase == .stopped, state.isShardMapRefreshDue(nowNanoseconds: ProducerClock.nowNanoseconds()))
+                (state.phase == .stopped, state.isShardMapRefreshDue(nowNanoseconds: clock.nowNanoseconds()))
             }
             if stopped { return }
             if due {
@@ -301,7 +303,7 @@ public final class Producer: Sendable {
                 }
                 var effects = ProducerEffects()
                 state.withLock {
-                    $0.installShardMap(map, nowNanoseconds: ProducerClock.nowNanoseconds(), effects: &effects)
+                    $0.installShardMap(map, nowNanoseconds: clock.nowNanoseconds(), effects: &effects)
                 }
                 effects.perform(metrics)
                 continue
@@ -317,7 +319,7 @@ public final class Producer: Sendable {
     // MARK: Sending
 
     private func send(_ batch: PutBatch) async {
-        let started = ProducerClock.nowNanoseconds()
+        let started = clock.nowNanoseconds()
         var report = MetricsReport()
         var entries: [PutRecordsRequestEntry] = []
         entries.reserveCapacity(batch.count)
@@ -339,7 +341,7 @@ public final class Producer: Sendable {
             // A failure that outlived the client's own retries is not retried at once.
             try? await Task.sleep(for: .nanoseconds(settings.failedCallRetryDelayNanoseconds))
         }
-        let finished = ProducerClock.nowNanoseconds()
+        let finished = clock.nowNanoseconds()
         metrics.recordRequest(nanoseconds: finished - started, kinesisRecords: batch.count)
         var effects = ProducerEffects()
         let delivers = state.withLock { state in

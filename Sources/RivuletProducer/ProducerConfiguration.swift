@@ -45,6 +45,9 @@ public struct ProducerConfiguration: Sendable {
     public var retryBackoffInitialMilliseconds: Int64 = 0
     public var retryBackoffMaxMilliseconds: Int64 = 10_000
     public var logger = Logger(label: "rivulet.producer", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Buffering deadlines, time to live, backoff and token refills are measured on this clock; tests drive it by
+    /// hand.
+    public var clock: any MonotonicClock = SystemClock()
 
     public init() {}
 

@@ -27,7 +27,7 @@ struct ProducerSettings: Sendable {
     static let aggregateOverheadBytesMax = 48
 
     init(_ configuration: ProducerConfiguration) {
-        let perMillisecond = ProducerClock.nanosecondsPerMillisecond
+        let perMillisecond: Int64 = 1_000_000
         aggregationEnabled = configuration.aggregationEnabled
         aggregationMaxSizeBytes = configuration.aggregationMaxSizeBytes
         aggregationMaxCount = configuration.aggregationMaxCount

@@ -1,4 +1,5 @@
 import RivuletAggregation
+import RivuletCore
 
 /// Everything buffered for one predicted shard: the aggregate being filled, the Kinesis records ready to send, and
 /// the shard's rate limiter.

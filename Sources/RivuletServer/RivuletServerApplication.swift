@@ -1,9 +1,8 @@
 import Foundation
 import Logging
-import Metrics
 import NIOCore
-import Prometheus
 import RivuletCore
+import RivuletHTTP
 import RivuletStorage
 import ServiceLifecycle
 
@@ -12,17 +11,22 @@ import ServiceLifecycle
 public struct RivuletServerApplication: Sendable {
     private let options: ServerOptions
     private let logger: Logger
+    private let renderMetrics: @Sendable () -> [UInt8]
     private let onListening: @Sendable (SocketAddress) -> Void
 
-    public init(options: ServerOptions, logger: Logger, onListening: @escaping @Sendable (SocketAddress) -> Void) {
+    /// - Parameter renderMetrics: the metrics `GET /metrics` serves, in Prometheus text; the caller installed the
+    ///   backend that collects them.
+    public init(
+        options: ServerOptions, logger: Logger, renderMetrics: @escaping @Sendable () -> [UInt8],
+        onListening: @escaping @Sendable (SocketAddress) -> Void
+    ) {
         self.options = options
         self.logger = logger
+        self.renderMetrics = renderMetrics
         self.onListening = onListening
     }
 
     public func run() async throws {
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let clock = SystemClock()
         do {
             try FileManager.default.createDirectory(
@@ -56,13 +60,13 @@ public struct RivuletServerApplication: Sendable {
             service: service,
             authenticator: RequestAuthenticator(
                 accountId: options.accountId, secretsByAccessKeyId: secrets, clock: clock),
-            logger: logger,
-            metricsExporter: { registry.emitToBuffer() })
+            logger: logger)
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(
                 host: options.host, port: options.port, requestBodyBytesMax: options.requestBodyBytesMax,
                 connectionsMax: options.connectionsMax, tls: try loadTLS()),
-            responder: dispatcher, logger: logger, onListening: onListening)
+            responder: ServerRoutes.router(dispatcher: dispatcher, renderMetrics: renderMetrics), logger: logger,
+            onListening: onListening)
         let housekeeping = HousekeepingService(
             store: store, clock: clock, logger: logger, connectionCount: { server.openConnectionCount })
         let group = ServiceGroup(

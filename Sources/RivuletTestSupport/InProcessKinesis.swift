@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import RivuletClient
 import RivuletCore
+import RivuletHTTP
 import RivuletServer
 import RivuletStorage
 import RivuletWire
@@ -30,7 +31,7 @@ public final class InProcessKinesis: KinesisDataPlane, Sendable {
         self.dispatcher = KinesisDispatcher(
             service: service,
             authenticator: RequestAuthenticator(accountId: "000000000000", secretsByAccessKeyId: nil, clock: clock),
-            logger: Logger(label: "in-process-kinesis"), metricsExporter: { [] })
+            logger: Logger(label: "in-process-kinesis"))
     }
 
     /// Sends any operation, applying the fault plan first.

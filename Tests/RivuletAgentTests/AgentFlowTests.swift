@@ -38,6 +38,23 @@ import Testing
         #expect(records.sorted() == AgentHarness.lines(0..<1_500).split(separator: "\n").map { "\($0)\n" })
     }
 
+    @Test func checkpointsInTheInMemoryStoreCarryARestartAsTheFileDoes() async throws {
+        var harness = try await AgentHarness()
+        defer { harness.directory.remove() }
+        let store = InMemoryCheckpointStore()
+        harness.checkpoints = store
+        harness.flow.initialPosition = .startOfFile
+        try harness.append("app.log", AgentHarness.lines(0..<300))
+        try await harness.runOnce()
+        #expect(try await store.checkpoints(flow: harness.flow.identifier).map(\.offsetBytes) == [300 * 12])
+        try harness.append("app.log", AgentHarness.lines(300..<400))
+        try await harness.runOnce()
+        let records = try await harness.records()
+        #expect(records.sorted() == AgentHarness.lines(0..<400).split(separator: "\n").map { "\($0)\n" })
+        // The SQLite file was never made: the store passed in is the only one.
+        #expect(!FileManager.default.fileExists(atPath: harness.configuration.checkpointFile))
+    }
+
     @Test func renameRotationWhileRunningLosesNothing() async throws {
         try await rotateWhileRunning { harness, generation in
             try harness.rename("app.log", "app.log.\(generation)")
@@ -163,6 +180,25 @@ import Testing
         #expect(try await harness.records().sorted() == ["complete\n", "no newline", "partial\n"])
     }
 
+    @Test func aPartialLastLineGoesOutWhenTheAgentsClockPassesItsTimeout() async throws {
+        var harness = try await AgentHarness()
+        defer { harness.directory.remove() }
+        let clock = ManualClock()
+        harness.clock = clock
+        harness.flow.initialPosition = .startOfFile
+        // Ten minutes: on the system clock no test run would see the line go out.
+        harness.flow.framing.partialLineTimeoutMilliseconds = 600_000
+        try harness.append("app.log", "complete\nno newline")
+        try await harness.whileRunning {
+            try await harness.waitForRecords(1)
+            // The partial line was read with the complete one, but on this clock its timeout cannot have passed.
+            #expect(try await harness.records() == ["complete\n"])
+            clock.advance(milliseconds: 600_001)
+            try await harness.waitForRecords(2)
+        }
+        #expect(try await harness.records().sorted() == ["complete\n", "no newline"])
+    }
+
     @Test func filesMatchedInSeveralDirectoriesAreTailedAtOnce() async throws {
         var harness = try await AgentHarness(pattern: "**/*.log")
         defer { harness.directory.remove() }
@@ -180,7 +216,7 @@ import Testing
     // MARK: Helpers
 
     private func waitUntilCheckpointed(_ harness: AgentHarness, path: String) async throws {
-        let store = try await CheckpointStore.open(
+        let store = try await SQLiteCheckpointStore.open(
             path: harness.configuration.checkpointFile, logger: .init(label: "test"))
         let deadline = Date().addingTimeInterval(60)
         var found = false

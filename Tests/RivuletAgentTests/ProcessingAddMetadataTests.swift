@@ -1,3 +1,4 @@
+import RivuletCore
 import Testing
 
 @testable import RivuletAgent
@@ -15,7 +16,8 @@ import Testing
 
     @Test func timestampComesFirstInUTCWithMilliseconds() {
         let processor = AddMetadataProcessor(
-            metadata: Self.metadata, addsTimestamp: true, format: .compact, epochMilliseconds: { 1_709_283_907_042 })
+            metadata: Self.metadata, addsTimestamp: true, format: .compact,
+            clock: ManualClock(milliseconds: 1_709_283_907_042))
         let chain = DataProcessingChain(processors: [.addMetadata(processor)])
         #expect(
             Support.output(chain, "x")

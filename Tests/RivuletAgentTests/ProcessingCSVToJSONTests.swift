@@ -1,3 +1,4 @@
+import RivuletCore
 import Testing
 
 @testable import RivuletAgent

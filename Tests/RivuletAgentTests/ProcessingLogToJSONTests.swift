@@ -1,4 +1,5 @@
 import Foundation
+import RivuletCore
 import Testing
 
 @testable import RivuletAgent

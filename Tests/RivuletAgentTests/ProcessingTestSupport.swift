@@ -1,3 +1,5 @@
+import RivuletCore
+
 @testable import RivuletAgent
 
 /// Builds processing options and runs records through them, for the processing tests.

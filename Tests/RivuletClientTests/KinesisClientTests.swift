@@ -1,3 +1,4 @@
+import RivuletAWS
 import RivuletCore
 import RivuletWire
 import Testing
@@ -7,7 +8,7 @@ import Testing
 @Suite struct KinesisClientTests {
     static let credentials = SigV4Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret")
     static let clock = ManualClock(milliseconds: 1_795_739_100_000)
-    static let endpoint = ClientEndpoint(scheme: .http, host: "127.0.0.1", port: 4567)
+    static let endpoint = AWSEndpoint(scheme: .http, host: "127.0.0.1", port: 4567)
     /// Retries without waiting, so that tests of the retry loop take no time.
     static let immediateRetries = RetryPolicy(attemptsMax: 3, delayMillisecondsBase: 0, delayMillisecondsMax: 0)
 
@@ -38,7 +39,7 @@ import Testing
         #expect(received.value(of: "host") == "127.0.0.1:4567")
         #expect(received.value(of: "x-amz-date") == "20261127T002500Z")
         let authorization = try SigV4Authorization.parse(
-            try #require(received.value(of: "authorization")), hasDateHeader: true)
+            try #require(received.value(of: "authorization")), hasDateHeader: true, expectedService: "kinesis")
         #expect(authorization.region == "us-east-1")
         try SigV4Verifier.verify(
             received, authorization: authorization, secretAccessKey: "secret",
@@ -82,7 +83,7 @@ import Testing
     }
 
     @Test func retriesAConnectionThatFailed() async throws {
-        let refused = KinesisClientError.connectionFailed(endpoint: "http://127.0.0.1:4567", reason: "refused")
+        let refused = AWSTransportError.connectionFailed(endpoint: "http://127.0.0.1:4567", reason: "refused")
         let transport = ScriptedTransport([.failure(refused), .response(status: 200, body: Self.listStreamsBody)])
         _ = try await Self.client(transport).listStreams()
         #expect(transport.requests.count == 2)

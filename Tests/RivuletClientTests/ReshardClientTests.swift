@@ -1,3 +1,4 @@
+import RivuletAWS
 import RivuletCore
 import RivuletWire
 import Testing

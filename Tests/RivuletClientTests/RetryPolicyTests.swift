@@ -1,3 +1,4 @@
+import RivuletAWS
 import RivuletCore
 import Testing
 
@@ -26,7 +27,7 @@ struct ConstantRandomNumberGenerator: RandomNumberGenerator {
         KinesisClientError.connectionLost(endpoint: "http://127.0.0.1:4567", reason: "reset"),
     ])
     func retriesTransientFailures(error: KinesisClientError) {
-        #expect(RetryPolicy.isTransient(error))
+        #expect(error.isTransient)
         #expect(RetryPolicy.standard.shouldRetry(error, afterAttempt: 1))
     }
 
@@ -43,7 +44,7 @@ struct ConstantRandomNumberGenerator: RandomNumberGenerator {
         KinesisClientError.unexpectedResponse(httpStatus: 200, requestId: nil, detail: "truncated"),
     ])
     func neverRetriesOtherRefusals(error: KinesisClientError) {
-        #expect(!RetryPolicy.isTransient(error))
+        #expect(!error.isTransient)
         #expect(!RetryPolicy.standard.shouldRetry(error, afterAttempt: 1))
     }
 

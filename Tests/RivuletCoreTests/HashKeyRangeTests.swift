@@ -36,6 +36,17 @@ import Testing
         // MD5("a") = 0cc175b9c0f1b6a831c399e269772661
         #expect(HashKey.of(partitionKey: "a") == UInt128("0cc175b9c0f1b6a831c399e269772661", radix: 16))
         #expect(HashKey.of(partitionKey: "") == UInt128("d41d8cd98f00b204e9800998ecf8427e", radix: 16))
+        // Non-ASCII keys hash their UTF-8 bytes (C3 A9), and long keys span several MD5 blocks.
+        #expect(HashKey.of(partitionKey: "\u{00E9}") == UInt128("66ddcd97cfdeabb2f6fb8a999b4bc76f", radix: 16))
+        #expect(
+            HashKey.of(partitionKey: String(repeating: "long key ", count: 40))
+                == UInt128("f289b6fea94c7016f93bac0859557760", radix: 16))
+    }
+
+    @Test func routingPrefersAnExplicitHashKeyThatParses() {
+        #expect(HashKey.routing(partitionKey: "k", explicitHashKey: "17") == 17)
+        #expect(HashKey.routing(partitionKey: "k", explicitHashKey: nil) == HashKey.of(partitionKey: "k"))
+        #expect(HashKey.routing(partitionKey: "k", explicitHashKey: "not a number") == HashKey.of(partitionKey: "k"))
     }
 
     @Test func explicitHashKeyParsing() {

@@ -115,22 +115,6 @@ import Testing
     }
 }
 
-@Suite struct TokenBucketTests {
-    @Test func refillsAtItsRateUpToOneSecondsWorth() {
-        var bucket = TokenBucket(ratePerSecond: 100, nowNanoseconds: 0)
-        #expect(bucket.allows(100))
-        bucket.take(100)
-        #expect(!bucket.allows(1))
-        bucket.refill(nowNanoseconds: 500_000_000)
-        #expect(bucket.allows(50))
-        #expect(!bucket.allows(51))
-        bucket.refill(nowNanoseconds: 10_000_000_000)
-        #expect(bucket.allows(100))
-        // A cost above the capacity goes once the bucket is full.
-        #expect(bucket.allows(1_000))
-    }
-}
-
 @Suite struct FlushTrackerTests {
     @Test func aFlushWaitsForEveryEarlierRecordOnly() async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

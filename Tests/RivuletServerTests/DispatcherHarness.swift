@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import RivuletCore
+import RivuletHTTP
 import RivuletStorage
 
 @testable import RivuletServer
@@ -14,6 +15,8 @@ struct DispatcherHarness {
     let clock = ManualClock()
     let store: MemoryStreamStore
     let dispatcher: KinesisDispatcher
+    /// The server's whole port: the dispatcher behind `/metrics` and `/health`.
+    let router: HTTPRouter
 
     struct Answer {
         var status: Int
@@ -34,7 +37,8 @@ struct DispatcherHarness {
         dispatcher = KinesisDispatcher(
             service: service,
             authenticator: RequestAuthenticator(accountId: "000000000000", secretsByAccessKeyId: secrets, clock: clock),
-            logger: Logger(label: "test"), metricsExporter: { Array("metrics\n".utf8) })
+            logger: Logger(label: "test"))
+        router = ServerRoutes.router(dispatcher: dispatcher, renderMetrics: { Array("metrics\n".utf8) })
     }
 
     static func authorization(region: String) -> String {

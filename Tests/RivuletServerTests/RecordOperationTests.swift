@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import RivuletHTTP
 import Testing
 
 @testable import RivuletServer
@@ -163,7 +164,7 @@ import Testing
 
     @Test func metricsAreServedWithoutAuthentication() async {
         let harness = DispatcherHarness()
-        let response = await harness.dispatcher.respond(
+        let response = await harness.router.respond(
             to: HTTPRequest(method: .GET, uri: "/metrics", headers: [:], body: ByteBuffer()))
         #expect(response.status == .ok)
         #expect(String(buffer: response.body) == "metrics\n")

@@ -6,6 +6,7 @@ import RivuletWire
 import Synchronization
 import Testing
 
+@testable import RivuletHTTP
 @testable import RivuletServer
 
 /// SubscribeToShard through the dispatcher: the streamed answer is driven by a writer that decodes the event

@@ -5,17 +5,6 @@ import Testing
 @testable import RivuletServer
 
 @Suite struct ThrottlingTests {
-    @Test func aBucketRefillsAtItsRateUpToItsCapacity() {
-        var bucket = TokenBucket(ratePerSecond: 5, capacity: 5, nowMilliseconds: 0)
-        var taken: [Bool] = []
-        for _ in 0..<6 { taken.append(bucket.take(1, nowMilliseconds: 0)) }
-        #expect(taken == [true, true, true, true, true, false])
-        let afterOneFifth = [bucket.take(1, nowMilliseconds: 200), bucket.take(1, nowMilliseconds: 200)]
-        #expect(afterOneFifth == [true, false])
-        bucket.refill(nowMilliseconds: 60_000)
-        #expect(bucket.tokens == 5)
-    }
-
     @Test func readDebtHoldsLaterReadsBack() {
         let limiter = ShardThroughputLimiter()
         let shard = ShardThroughputLimiter.Address(stream: StreamKey(account: "1", region: "r", name: "s"), shardIndex: 0)
@@ -48,17 +37,5 @@ import Testing
                     "*:error=Whatever"] {
             #expect(throws: FaultInjectionError.self) { try FaultInjection.parseRule(bad) }
         }
-    }
-
-    @Test func theHTTP2PrefaceIsToldFromHTTP1() {
-        func classify(_ text: String) -> Bool? {
-            PriorKnowledgeSniffer.classify(ByteBuffer(string: text))
-        }
-        #expect(classify("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") == true)
-        #expect(classify("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\u{0}\u{0}") == true)
-        #expect(classify("PRI * HT") == nil)
-        #expect(classify("POST / HTTP/1.1\r\n") == false)
-        #expect(classify("P") == nil)
-        #expect(classify("PRX") == false)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RivuletCore
 
 /// Reads agent.json's top-level keys (all but `flows`, which the loader gathers across files) into an
 /// `AgentConfiguration`, recording a problem for each mistake.

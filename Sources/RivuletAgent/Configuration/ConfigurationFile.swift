@@ -1,4 +1,5 @@
 import Foundation
+import RivuletCore
 
 /// One configuration file, read and parsed: agent.json or an agent.d/*.json beside it.
 struct ConfigurationFile {

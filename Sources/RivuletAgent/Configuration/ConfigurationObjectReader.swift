@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// Reads the members of one configuration object by key, recording a problem for every value that is missing, of
 /// the wrong type or out of range, so that one pass reports every mistake. Values are converted as the Kinesis
 /// Agent converts them (numbers and booleans may be written as strings), so its files keep working. `null` means
@@ -103,7 +105,7 @@ struct ConfigurationObjectReader {
 
     private static func isWholeNumber(_ text: String) -> Bool {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return !digits.isEmpty && digits.utf8.allSatisfy(JSONByteCursor.isDigit)
+        return !digits.isEmpty && digits.utf8.allSatisfy(JSONReader.isDigit)
     }
 
     /// A value as it is quoted in a problem: compact JSON, cut when long.

@@ -18,7 +18,7 @@ enum EndpointValidation {
     /// A region name: lower-case letters, digits and dashes, e.g. `us-east-1` or a local name.
     static func isRegion(_ text: String) -> Bool {
         text.count <= 64
-            && text.utf8.allSatisfy { isLowerLetter($0) || JSONByteCursor.isDigit($0) || $0 == UInt8(ascii: "-") }
+            && text.utf8.allSatisfy { isLowerLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// `host:port` with a port from 0 to 65535; an IPv6 host in brackets.
@@ -32,7 +32,7 @@ enum EndpointValidation {
             return text.count <= 2_048 && text.contains(":stream/") && !text.contains(where: \.isWhitespace)
         }
         return (1...128).contains(text.utf8.count)
-            && text.utf8.allSatisfy { isLetter($0) || JSONByteCursor.isDigit($0) || "_.-".utf8.contains($0) }
+            && text.utf8.allSatisfy { isLetter($0) || isDigit($0) || "_.-".utf8.contains($0) }
     }
 
     private static func isHostAndPort(_ text: String, portRequired: Bool) -> Bool {
@@ -50,14 +50,18 @@ enum EndpointValidation {
             guard parts.count <= 2 else { return false }
             host = parts[0]
             port = parts.count == 2 ? parts[1] : nil
-            guard host.utf8.allSatisfy({ isLetter($0) || JSONByteCursor.isDigit($0) || "-._".utf8.contains($0) })
+            guard host.utf8.allSatisfy({ isLetter($0) || isDigit($0) || "-._".utf8.contains($0) })
             else { return false }
         }
         guard !host.isEmpty else { return false }
         guard let port else { return !portRequired }
-        guard !port.isEmpty, port.count <= 5, port.utf8.allSatisfy(JSONByteCursor.isDigit), let number = Int(port)
+        guard !port.isEmpty, port.count <= 5, port.utf8.allSatisfy(isDigit), let number = Int(port)
         else { return false }
         return number <= 65_535
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     private static func isLowerLetter(_ byte: UInt8) -> Bool {

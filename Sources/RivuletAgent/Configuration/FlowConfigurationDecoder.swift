@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// Reads one element of `flows` into a `FlowConfiguration`, recording a problem for each mistake. The flow is
 /// returned only when it has what it cannot do without (a valid file pattern and stream); every other mistake is
 /// recorded all the same, and the loader refuses the whole configuration if there is any.

@@ -1,14 +1,19 @@
+import RivuletCore
+
 /// Parses JSON text into a `JSONValue`, keeping member order and number literals. By default it reads what the
 /// Kinesis Agent reads (Jackson with ALLOW_COMMENTS): strict JSON plus `//` and `/* */` comments; no `#` comments,
 /// single quotes or trailing commas. A key given twice in one object is an error, since only one could be honoured.
+/// A byte order mark at the start is skipped; lines and columns in errors count from after it.
 public struct JSONDocumentParser {
-    private var cursor: JSONByteCursor
+    private var cursor: JSONReader
     private let nestingDepthMax: Int
 
-    private init(bytes: [UInt8], allowsComments: Bool, nestingDepthMax: Int) {
-        self.cursor = JSONByteCursor(bytes: bytes, allowsComments: allowsComments)
+    private init(bytes: UnsafeRawBufferPointer, allowsComments: Bool, nestingDepthMax: Int) {
+        self.cursor = JSONReader(bytes, allowsComments: allowsComments)
         self.nestingDepthMax = nestingDepthMax
     }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public static func parse(
         _ text: String,
@@ -32,14 +37,21 @@ public struct JSONDocumentParser {
                 message: "the document is \(bytes.count) bytes; at most \(documentBytesMax) are read", line: 1,
                 column: 1)
         }
-        var parser = JSONDocumentParser(
-            bytes: bytes, allowsComments: allowsComments, nestingDepthMax: nestingDepthMax)
-        let value = try parser.parseValue(depth: 0)
-        try parser.cursor.skipInsignificant()
-        guard parser.cursor.isAtEnd else {
-            throw parser.cursor.unexpected(expecting: "the end of the document")
+        let contentStart = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+        let parsed = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) -> JSONValue in
+                var parser = JSONDocumentParser(
+                    bytes: UnsafeRawBufferPointer(rebasing: buffer[contentStart...]), allowsComments: allowsComments,
+                    nestingDepthMax: nestingDepthMax)
+                let value = try parser.parseValue(depth: 0)
+                try parser.cursor.skipInsignificant()
+                guard parser.cursor.isAtEnd else {
+                    throw parser.cursor.unexpected(expecting: "the end of the document")
+                }
+                return value
+            }
         }
-        return value
+        return try parsed.get()
     }
 
     private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
@@ -62,7 +74,7 @@ public struct JSONDocumentParser {
             try cursor.expectLiteral("null")
             return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try cursor.readNumberText())
+            return .number(cursor.text(try cursor.readNumber().range))
         default:
             throw cursor.unexpected(expecting: "a value")
         }

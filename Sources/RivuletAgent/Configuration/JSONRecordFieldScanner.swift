@@ -1,11 +1,13 @@
+import RivuletCore
+
 /// Finds one top-level field of a JSON object record without building the record's values: the per-record path of
 /// `partitionKeyField`. Records are strict JSON (no comments). The whole record is checked, so a record that is not
 /// one valid JSON object has no field.
 struct JSONRecordFieldScanner {
-    private var cursor: JSONByteCursor
+    private var cursor: JSONReader
 
-    init(bytes: [UInt8]) {
-        self.cursor = JSONByteCursor(bytes: bytes, allowsComments: false)
+    init(bytes: UnsafeRawBufferPointer) {
+        self.cursor = JSONReader(bytes)
     }
 
     /// The field's value as text; nil when absent, null, an object or an array. A key given twice: the last wins,
@@ -52,7 +54,7 @@ struct JSONRecordFieldScanner {
         case UInt8(ascii: "\""):
             return try cursor.readString()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try cursor.readNumberText()
+            return cursor.text(try cursor.readNumber().range)
         case UInt8(ascii: "t"):
             try cursor.expectLiteral("true")
             return "true"
@@ -75,7 +77,7 @@ struct JSONRecordFieldScanner {
         case UInt8(ascii: "\""):
             try cursor.skipString()
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            _ = try cursor.readNumberText()
+            _ = try cursor.readNumber()
         case UInt8(ascii: "t"):
             try cursor.expectLiteral("true")
         case UInt8(ascii: "f"):
@@ -122,11 +124,9 @@ extension JSONDocumentParser {
     /// booleans as `true`/`false`. nil when the field is absent, null, an object or an array, or when the record is
     /// not one valid JSON object. Never throws: a record that is not JSON simply has no such field.
     public static func topLevelStringField(named name: String, in bytes: [UInt8]) -> String? {
-        var scanner = JSONRecordFieldScanner(bytes: bytes)
-        do {
-            return try scanner.stringField(named: name)
-        } catch {
-            return nil
+        bytes.withUnsafeBytes { buffer in
+            var scanner = JSONRecordFieldScanner(bytes: buffer)
+            return try? scanner.stringField(named: name)
         }
     }
 }

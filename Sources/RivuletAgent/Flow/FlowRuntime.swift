@@ -1,5 +1,6 @@
 import Logging
 import RivuletClient
+import RivuletCore
 import RivuletProducer
 
 /// One flow while the agent runs: its producer, its tailer and its counters, and the way they start and stop
@@ -49,16 +50,18 @@ final class FlowRuntime: Sendable {
     }
 
     /// Runs the flow to its end; see the type's description.
-    func run(store: CheckpointStore, stop: AgentStop, once: Bool, shutdownTimeoutMilliseconds: Int) async throws {
+    func run(
+        store: any CheckpointStore, clock: any WallClock, stop: StopSignal, once: Bool, shutdownTimeoutMilliseconds: Int
+    ) async throws {
         let tailer = try FlowTailer(
-            flow: flow, producer: producer, store: store, counters: counters, logger: logger)
+            flow: flow, producer: producer, store: store, counters: counters, clock: clock, logger: logger)
         let producer = self.producer
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await producer.run() }
             if !once {
                 group.addTask {
                     // The drain's deadline: from the stop request on, a stalled stream cannot hold the exit.
-                    while !stop.isRequested {
+                    while !stop.isStopped {
                         try await Task.sleep(for: .milliseconds(100))
                     }
                     try await Task.sleep(for: .milliseconds(shutdownTimeoutMilliseconds))

@@ -1,4 +1,5 @@
 import Logging
+import RivuletCore
 import RivuletProducer
 
 /// Tails one flow's files and hands their records to the flow's producer, checkpointing each file only over the
@@ -12,10 +13,11 @@ final class FlowTailer {
     let flow: FlowConfiguration
     let pattern: FilePattern
     let producer: Producer
-    let store: CheckpointStore
+    let store: any CheckpointStore
     let counters: FlowCounters
     let ledger = DeliveryLedger()
     var partitionKeys: PartitionKeyChooser
+    let clock: any WallClock
     let logger: Logger
 
     var files: [Int: TailedFile] = [:]
@@ -31,7 +33,8 @@ final class FlowTailer {
     var lastCheckpointMilliseconds: Int64 = .min
 
     init(
-        flow: FlowConfiguration, producer: Producer, store: CheckpointStore, counters: FlowCounters, logger: Logger
+        flow: FlowConfiguration, producer: Producer, store: any CheckpointStore, counters: FlowCounters,
+        clock: any WallClock, logger: Logger
     ) throws(FilePatternError) {
         self.flow = flow
         // Compressed files (rotated copies, mostly) are never read: their bytes are not lines.
@@ -39,6 +42,7 @@ final class FlowTailer {
         self.producer = producer
         self.store = store
         self.counters = counters
+        self.clock = clock
         partitionKeys = PartitionKeyChooser(option: flow.partitionKey)
         var logger = logger
         logger[metadataKey: "flow"] = "\(flow.identifier)"
@@ -48,11 +52,11 @@ final class FlowTailer {
 
     /// Tails until `stop` is set (or, with `once`, until every file has been read to its end), then returns; the
     /// caller then drains the producer and calls `finish()`.
-    func run(stop: AgentStop, once: Bool) async throws {
-        try await restore(nowMilliseconds: AgentClock.milliseconds())
-        try await saveCheckpoints(nowMilliseconds: AgentClock.milliseconds())
-        while !stop.isRequested && !Task.isCancelled {
-            let now = AgentClock.milliseconds()
+    func run(stop: StopSignal, once: Bool) async throws {
+        try await restore(nowMilliseconds: clock.nowMilliseconds())
+        try await saveCheckpoints(nowMilliseconds: clock.nowMilliseconds())
+        while !stop.isStopped && !Task.isCancelled {
+            let now = clock.nowMilliseconds()
             if now - lastDiscoveryMilliseconds >= Int64(flow.minTimeBetweenFilePollsMilliseconds) {
                 discover(nowMilliseconds: now)
                 lastDiscoveryMilliseconds = now
@@ -76,7 +80,7 @@ final class FlowTailer {
     /// Writes the final checkpoints and closes every file. Records still unacknowledged stay behind the
     /// checkpoint and are read again at the next start.
     func finish() async throws {
-        try await saveCheckpoints(nowMilliseconds: AgentClock.milliseconds())
+        try await saveCheckpoints(nowMilliseconds: clock.nowMilliseconds())
         for file in files.values {
             file.opened?.close()
         }

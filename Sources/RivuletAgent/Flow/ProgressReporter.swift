@@ -1,4 +1,5 @@
 import Logging
+import RivuletCore
 import Synchronization
 
 /// The agent's periodic report: the Kinesis Agent's progress line, a warning for each flow that is far behind its
@@ -6,7 +7,8 @@ import Synchronization
 /// `rivulet agent status`).
 final class ProgressReporter: Sendable {
     private let flows: [FlowRuntime]
-    private let store: CheckpointStore
+    private let store: any CheckpointStore
+    private let clock: any WallClock
     private let configuration: AgentConfiguration
     private let startedMilliseconds: Int64
     private let logger: Logger
@@ -15,22 +17,23 @@ final class ProgressReporter: Sendable {
     static let behindWarningBytes = 10 * 1024 * 1024
 
     init(
-        flows: [FlowRuntime], store: CheckpointStore, configuration: AgentConfiguration, startedMilliseconds: Int64,
-        logger: Logger
+        flows: [FlowRuntime], store: any CheckpointStore, configuration: AgentConfiguration, clock: any WallClock,
+        startedMilliseconds: Int64, logger: Logger
     ) {
         self.flows = flows
         self.store = store
+        self.clock = clock
         self.configuration = configuration
         self.startedMilliseconds = startedMilliseconds
         self.logger = logger
     }
 
-    func run(until stop: AgentStop) async {
+    func run(until stop: StopSignal) async {
         let period = Int64(configuration.statusReportingPeriodSeconds) * 1000
-        var nextReport = AgentClock.milliseconds() + period
-        while !stop.isRequested {
+        var nextReport = clock.nowMilliseconds() + period
+        while !stop.isStopped {
             try? await Task.sleep(for: .milliseconds(100))
-            let now = AgentClock.milliseconds()
+            let now = clock.nowMilliseconds()
             if now >= nextReport {
                 await report(final: false)
                 nextReport = now + period
@@ -68,11 +71,11 @@ final class ProgressReporter: Sendable {
                 // Written when it changes, so its time in `rivulet agent status` is when it was first seen.
                 reportedErrors[flow.flow.identifier] = lastError
                 try? await store.recordError(
-                    lastError, flow: flow.flow.identifier, nowMilliseconds: AgentClock.milliseconds())
+                    lastError, flow: flow.flow.identifier, nowMilliseconds: clock.nowMilliseconds())
             }
         }
         guard configuration.logProgress || final else { return }
-        let uptime = AgentClock.milliseconds() - startedMilliseconds
+        let uptime = clock.nowMilliseconds() - startedMilliseconds
         logger.info(
             "Agent: Progress: \(parsed) records parsed (\(parsedBytes) bytes), and \(sent) records sent successfully to destinations. Uptime: \(uptime)ms")
     }

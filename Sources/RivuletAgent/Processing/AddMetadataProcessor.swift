@@ -1,4 +1,4 @@
-import Foundation
+import RivuletCore
 
 /// The Kinesis Agent's ADDMETADATA: wraps the record (trailing `\n` removed) as
 /// `{"ts":"…","metadata":…,"data":"…"}` then `\n`, with `ts` (the UTC time of processing) only when `timestamp`
@@ -9,16 +9,17 @@ struct AddMetadataProcessor: Sendable {
     let metadata: JSONValue
     let addsTimestamp: Bool
     let format: JSONFormat
-    let epochMilliseconds: @Sendable () -> Int64
+    /// Gives `ts`; tests set it by hand.
+    let clock: any WallClock
 
     init(
         metadata: JSONValue, addsTimestamp: Bool, format: JSONFormat,
-        epochMilliseconds: @escaping @Sendable () -> Int64 = Self.currentEpochMilliseconds
+        clock: any WallClock = SystemClock()
     ) {
         self.metadata = Self.inJavaForm(metadata)
         self.addsTimestamp = addsTimestamp
         self.format = format
-        self.epochMilliseconds = epochMilliseconds
+        self.clock = clock
     }
 
     static func parse(_ reader: inout ProcessingOptionReader, problems: inout [ConfigurationProblem]) -> Self? {
@@ -52,7 +53,7 @@ struct AddMetadataProcessor: Sendable {
         var memberIndex = 0
         if addsTimestamp {
             appendKey("ts", index: &memberIndex, to: &writer)
-            writer.appendString(UTCTimestampText.text(epochMilliseconds: epochMilliseconds()))
+            writer.appendString(UTCTimestampText.text(epochMilliseconds: clock.nowMilliseconds()))
         }
         appendKey("metadata", index: &memberIndex, to: &writer)
         writer.appendValue(metadata, depth: 1)
@@ -78,9 +79,5 @@ struct AddMetadataProcessor: Sendable {
         case .object(let members): .object(members.map { JSONMember(key: $0.key, value: inJavaForm($0.value)) })
         case .null, .bool, .string: value
         }
-    }
-
-    @Sendable static func currentEpochMilliseconds() -> Int64 {
-        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RivuletCore
 
 /// The Kinesis Agent's CSVTOJSON: splits a record (its trailing `\n` removed) on `delimiter` and writes one JSON
 /// object of `customFieldNames` to column values, then `\n`. Values are not trimmed; a column the record lacks is

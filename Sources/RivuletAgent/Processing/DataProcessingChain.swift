@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// A flow's `dataProcessingOptions`: processors applied to each record in the configured order, as the Kinesis
 /// Agent's converter chain applies them. A processor that drops the record ends the chain; one that fails makes
 /// the chain send the record as it was read, as the original does.

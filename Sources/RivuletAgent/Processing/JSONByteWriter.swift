@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// Builds one JSON document into bytes, laid out as the Kinesis Agent's Jackson printers lay it out. Used where a
 /// record's shape is not fixed ahead (LOGTOJSON, ADDMETADATA); CSVTOJSON has its own faster path.
 struct JSONByteWriter {

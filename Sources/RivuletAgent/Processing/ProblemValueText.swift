@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// A configuration value as it appears in a problem report: compact JSON, numbers as the user wrote them.
 enum ProblemValueText {
     static func text(of value: JSONValue) -> String {

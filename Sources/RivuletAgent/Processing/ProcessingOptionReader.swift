@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// Reads the keys of one `dataProcessingOptions` entry, appending a problem for each key that is missing, of the
 /// wrong type or not allowed, and remembering which keys were read so the rest can be reported as unknown.
 struct ProcessingOptionReader {

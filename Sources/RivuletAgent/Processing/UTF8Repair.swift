@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// Java reads each record into a String before processing it and writes the result back as UTF-8, so ill-formed
 /// UTF-8 in a record comes out with U+FFFD in its place. Processors that pass text through unchanged
 /// (SINGLELINE, ADDBRACKETS) do the same here.

@@ -1,3 +1,4 @@
+import RivuletAWS
 import RivuletClient
 
 /// The endpoint chosen with `--endpoint-url`, and whether it is a local Rivulet server (which gets a default
@@ -10,13 +11,13 @@ struct AdminEndpoint: Equatable {
     let url: String?
     let isLocal: Bool
 
-    init(argument: String) throws(ClientConfigurationError) {
+    init(argument: String) throws(AWSConfigurationError) {
         guard argument.lowercased() != Self.awsKeyword else {
             url = nil
             isLocal = false
             return
         }
-        let endpoint = try ClientEndpoint.parse(argument)
+        let endpoint = try AWSEndpoint.parse(argument)
         url = argument
         // Amazon Kinesis speaks only https, so plain http is a Rivulet server wherever it runs; a loopback host is
         // one even behind TLS.

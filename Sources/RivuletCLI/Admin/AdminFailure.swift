@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RivuletAWS
 import RivuletClient
 
 /// Turns whatever stopped an admin command into one line on standard error, in words a user can act on.
@@ -38,7 +39,7 @@ enum AdminFailure {
 
     /// `rivulet server`, with the port when the endpoint's is not the default.
     private static func startCommand(for url: String) -> String {
-        guard let endpoint = try? ClientEndpoint.parse(url), endpoint.port != AdminLimits.serverPortDefault else {
+        guard let endpoint = try? AWSEndpoint.parse(url), endpoint.port != AdminLimits.serverPortDefault else {
             return "rivulet server"
         }
         return "rivulet server --port \(endpoint.port)"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import RivuletAWS
 import RivuletClient
 import RivuletWire
 
@@ -62,7 +63,7 @@ struct AdminOptions: ParsableArguments {
     }
 
     private func region(from resolver: ConfigurationResolver, isLocal: Bool) throws -> String {
-        do throws(ClientConfigurationError) {
+        do throws(AWSConfigurationError) {
             return try resolver.region(explicit: region, profile: profile)
         } catch .noRegion where isLocal {
             return AdminLimits.localRegionDefault
@@ -70,7 +71,7 @@ struct AdminOptions: ParsableArguments {
     }
 
     private func credentials(from resolver: ConfigurationResolver, isLocal: Bool) throws -> SigV4Credentials {
-        do throws(ClientConfigurationError) {
+        do throws(AWSConfigurationError) {
             return try resolver.credentials(profile: profile)
         } catch .noCredentials where isLocal {
             return Self.dummyCredentials

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RivuletAWS
 import RivuletAgent
 import RivuletClient
 import RivuletWire

@@ -1,11 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
-import Metrics
 import Prometheus
 import RivuletAgent
 import RivuletClient
-import RivuletServer
+import RivuletHTTP
 import ServiceLifecycle
 
 /// `rivulet agent [--config PATH] [--once] [--check-config]`.
@@ -36,8 +35,7 @@ struct AgentRunCommand: AsyncParsableCommand {
             return
         }
         let logger = AgentLogging.bootstrap(level: configuration.logLevel)
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let registry = MetricsBootstrap.prometheus()
         let client = try AgentClientFactory.makeClient(configuration, logger: logger)
         let agent = Agent(configuration: configuration, client: client, once: once, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -47,9 +45,11 @@ struct AgentRunCommand: AsyncParsableCommand {
         ]
         if configuration.emitMetrics, let listen = configuration.metricsListen {
             let address = try AgentListenAddress(listen)
+            var router = HTTPRouter()
+            router.addMetrics(render: { registry.emitToBuffer() })
             let server = HTTPServer(
                 configuration: HTTPServer.Configuration(host: address.host, port: address.port),
-                responder: AgentMetricsResponder(registry: registry), logger: logger,
+                responder: router, logger: logger,
                 onListening: { bound in
                     AgentLogging.announce("rivulet agent metrics on http://\(address.host):\(bound.port ?? 0)/metrics")
                 })

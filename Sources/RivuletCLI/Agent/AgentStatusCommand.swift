@@ -21,7 +21,7 @@ struct AgentStatusCommand: AsyncParsableCommand {
             throw ValidationError(
                 "no checkpoint database at \(configuration.checkpointFile): the agent has not run with this configuration")
         }
-        let store = try await CheckpointStore.open(
+        let store = try await SQLiteCheckpointStore.open(
             path: configuration.checkpointFile,
             logger: Logger(label: "rivulet.agent.status", factory: { _ in SwiftLogNoOpLogHandler() }))
         let records = try await store.flowRecords()

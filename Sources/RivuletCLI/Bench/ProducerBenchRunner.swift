@@ -1,8 +1,8 @@
 import Foundation
 import RivuletBench
 import RivuletClient
+import RivuletCore
 import RivuletProducer
-import Synchronization
 
 /// The load generator behind `rivulet bench produce`.
 struct ProducerBenchRunner {
@@ -23,13 +23,13 @@ struct ProducerBenchRunner {
         let payload = (0..<recordBytes).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let started = ContinuousClock.now
         let deadline = started + .seconds(durationSeconds)
-        let putting = RunningFlag()
+        let putting = StopSignal()
         let (latency, elapsed) = try await withThrowingTaskGroup(of: LatencyRecorder?.self) { group in
             group.addTask {
                 await producer.run()
                 return nil
             }
-            group.addTask { await sampleLatency(producer, payload: payload, while: putting) }
+            group.addTask { await sampleLatency(producer, payload: payload, until: putting) }
             try await putUntilDone(producer, payload: payload, deadline: deadline)
             putting.stop()
             var latency = LatencyRecorder()
@@ -68,12 +68,12 @@ struct ProducerBenchRunner {
         }
     }
 
-    private func sampleLatency(_ producer: Producer, payload: [UInt8], while putting: RunningFlag) async
+    private func sampleLatency(_ producer: Producer, payload: [UInt8], until putting: StopSignal) async
         -> LatencyRecorder
     {
         var latency = LatencyRecorder()
         var keys = RandomPartitionKeys()
-        while putting.isRunning {
+        while !putting.isStopped {
             let sent = ContinuousClock.now
             guard (try? await producer.put(payload, partitionKey: keys.next())) != nil else { break }
             latency.record(nanoseconds: sent.duration(to: .now).nanosecondsForBench)
@@ -81,14 +81,6 @@ struct ProducerBenchRunner {
         }
         return latency
     }
-}
-
-/// Tells the latency sampler that the main caller has stopped.
-final class RunningFlag: Sendable {
-    private let running = Atomic<Bool>(true)
-
-    var isRunning: Bool { running.load(ordering: .relaxed) }
-    func stop() { running.store(false, ordering: .relaxed) }
 }
 
 extension Duration {

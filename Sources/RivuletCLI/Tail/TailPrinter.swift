@@ -1,5 +1,6 @@
 import Foundation
 import RivuletConsumer
+import RivuletCore
 import RivuletLeases
 import Synchronization
 
@@ -49,12 +50,13 @@ final class TailPrinter: Sendable {
 
     func reportCheckpoint(shardId: String, at position: ExtendedSequenceNumber) {
         guard reportsCheckpoints else { return }
-        let line = JSONLine.object([
-            ("checkpoint", .object([
-                ("shardId", .string(shardId)), ("sequenceNumber", .string(position.sequenceNumber)),
-                ("subSequenceNumber", .integer(position.subSequenceNumber)),
+        let line = JSONTextWriter.compactText(of: .object([
+            JSONMember(key: "checkpoint", value: .object([
+                JSONMember(key: "shardId", value: .string(shardId)),
+                JSONMember(key: "sequenceNumber", value: .string(position.sequenceNumber)),
+                JSONMember(key: "subSequenceNumber", value: .number(String(position.subSequenceNumber))),
             ]))
-        ])
+        ]))
         state.withLock { _ in output.write(Data((line + "\n").utf8)) }
     }
 
@@ -68,24 +70,24 @@ final class TailPrinter: Sendable {
         case .text:
             return RecordDataText.text(record.data)
         case .json:
-            var members: [(String, JSONLine.Value)] = [
-                ("shardId", .string(shardId)),
-                ("sequenceNumber", .string(record.sequenceNumber)),
-                ("subSequenceNumber", .integer(record.subSequenceNumber)),
-                ("partitionKey", .string(record.partitionKey)),
+            var members = [
+                JSONMember(key: "shardId", value: .string(shardId)),
+                JSONMember(key: "sequenceNumber", value: .string(record.sequenceNumber)),
+                JSONMember(key: "subSequenceNumber", value: .number(String(record.subSequenceNumber))),
+                JSONMember(key: "partitionKey", value: .string(record.partitionKey)),
             ]
             if let text = String(validating: record.data, as: UTF8.self) {
-                members.append(("data", .string(text)))
+                members.append(JSONMember(key: "data", value: .string(text)))
             } else {
-                members.append(("dataBase64", .string(Data(record.data).base64EncodedString())))
+                members.append(JSONMember(key: "dataBase64", value: .string(Data(record.data).base64EncodedString())))
             }
             if let explicitHashKey = record.explicitHashKey {
-                members.append(("explicitHashKey", .string(explicitHashKey)))
+                members.append(JSONMember(key: "explicitHashKey", value: .string(explicitHashKey)))
             }
             if let arrival = record.approximateArrivalEpochMilliseconds {
-                members.append(("approximateArrivalTimestamp", .double(Double(arrival) / 1000)))
+                members.append(JSONMember(key: "approximateArrivalTimestamp", value: .number("\(Double(arrival) / 1000)")))
             }
-            return JSONLine.object(members)
+            return JSONTextWriter.compactText(of: .object(members))
         }
     }
 }

@@ -1,5 +1,7 @@
 import NIOHTTP1
+import RivuletAWS
 import RivuletCore
+import RivuletHTTP
 import RivuletWire
 
 /// Reads SigV4 from every request: the region comes from the credential scope and scopes the request's streams.
@@ -30,23 +32,41 @@ public struct RequestAuthenticator: Sendable {
             throw KinesisError(.missingAuthenticationToken, "Missing Authentication Token")
         }
         let hasDate = request.headers.contains(name: "x-amz-date") || request.headers.contains(name: "date")
-        let authorization = try SigV4Authorization.parse(header, hasDateHeader: hasDate)
+        let authorization: SigV4Authorization
+        do {
+            authorization = try SigV4Authorization.parse(
+                header, hasDateHeader: hasDate, expectedService: KinesisAction.signingName)
+        } catch {
+            throw Self.kinesisError(error)
+        }
         if let secrets = secretsByAccessKeyId {
             guard let secret = secrets[authorization.accessKeyId] else {
                 throw KinesisError(.unrecognizedClient, "The security token included in the request is invalid.")
             }
             let headers = request.headers.map { ($0.name, $0.value) }
-            try request.body.withUnsafeReadableBytes { body in
+            let signed = request.body.withUnsafeReadableBytes { body in
+                SigV4Request(
+                    method: request.method.rawValue, path: String(request.path), query: String(request.query),
+                    headers: headers, body: body)
+            }
+            do {
                 try SigV4Verifier.verify(
-                    SigV4Request(
-                        method: request.method.rawValue, path: String(request.path), query: String(request.query),
-                        headers: headers, body: body),
-                    authorization: authorization, secretAccessKey: secret,
+                    signed, authorization: authorization, secretAccessKey: secret,
                     nowMilliseconds: clock.nowMilliseconds())
+            } catch {
+                throw Self.kinesisError(error)
             }
         }
         return RequestContext(
             scope: StreamScope(account: accountId, region: authorization.region),
             accessKeyId: authorization.accessKeyId, requestId: requestId)
+    }
+
+    /// A signature refused in AWS's words, under the API's error codes.
+    private static func kinesisError(_ error: SigV4Error) -> KinesisError {
+        switch error.kind {
+        case .incompleteSignature: KinesisError(.incompleteSignature, error.message)
+        case .invalidSignature: KinesisError(.invalidSignature, error.message)
+        }
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import RivuletCore
+import RivuletHTTP
 import RivuletStorage
 import RivuletWire
 
@@ -19,18 +20,12 @@ public final class KinesisDispatcher: HTTPResponder {
     private let subscriptions = SubscriptionRegistry()
     private let authenticator: RequestAuthenticator
     private let metrics = ServerMetrics()
-    private let metricsExporter: @Sendable () -> [UInt8]
     private let logger: Logger
 
-    /// `metricsExporter` renders the metrics served at `GET /metrics` (Prometheus text).
-    public init(
-        service: KinesisService, authenticator: RequestAuthenticator, logger: Logger,
-        metricsExporter: @escaping @Sendable () -> [UInt8]
-    ) {
+    public init(service: KinesisService, authenticator: RequestAuthenticator, logger: Logger) {
         self.service = service
         self.authenticator = authenticator
         self.logger = logger
-        self.metricsExporter = metricsExporter
     }
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
@@ -48,16 +43,6 @@ public final class KinesisDispatcher: HTTPResponder {
     }
 
     private func answer(_ request: HTTPRequest, requestId: String) async -> HTTPResponse {
-        if request.method == .GET {
-            switch request.path {
-            case "/metrics":
-                return plain(.ok, metricsExporter(), contentType: "text/plain; version=0.0.4")
-            case "/health":
-                return plain(.ok, Array("ok\n".utf8), contentType: "text/plain")
-            default:
-                break
-            }
-        }
         guard request.method == .POST else {
             return xmlError("AccessDeniedException", "Unable to determine service/operation name to be authorized", .forbidden)
         }

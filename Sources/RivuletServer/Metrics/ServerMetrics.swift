@@ -2,8 +2,8 @@ import Metrics
 import RivuletCore
 import RivuletStorage
 
-/// The server's metrics, through swift-metrics so any backend can collect them; the CLI installs Prometheus and
-/// serves it at /metrics. Label values are bounded: operations and error types are fixed sets, streams are as many
+/// The server's metrics, through swift-metrics so any backend can collect them: `rivulet server` installs
+/// Prometheus (`MetricsBootstrap` in the CLI), and `ServerRoutes` serves its text at `GET /metrics`. Label values are bounded: operations and error types are fixed sets, streams are as many
 /// as the catalog holds.
 struct ServerMetrics: Sendable {
     func recordRequest(operation: String, errorType: String?, durationNanoseconds: Int64) {

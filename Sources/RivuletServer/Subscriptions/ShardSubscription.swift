@@ -1,10 +1,10 @@
 import Logging
 import NIOCore
 import RivuletCore
+import RivuletHTTP
 import RivuletStorage
 import RivuletWire
 import ServiceLifecycle
-import Synchronization
 
 /// One SubscribeToShard stream: an initial response, then events pushed as records are appended, until the shard
 /// ends, five minutes pass, another subscription takes over, the consumer or stream goes, or the server stops.
@@ -24,29 +24,24 @@ struct ShardSubscription: Sendable {
 
     func run(_ writer: HTTPBodyWriter) async throws {
         defer { registry.release(slot, id: id) }
-        let stopping = StopFlag()
+        let stopping = StopSignal()
         try await withGracefulShutdownHandler {
             try await stream(to: writer, stopping: stopping)
         } onGracefulShutdown: { [service, address] in
-            stopping.raise()
+            stopping.stop()
             service.appendSignal.signal(address.stream)
         }
     }
 
-    /// Raised when the server begins to stop, so the stream ends instead of holding the shutdown for minutes.
-    private final class StopFlag: Sendable {
-        private let raised = Atomic<Bool>(false)
-        func raise() { raised.store(true, ordering: .relaxed) }
-        var isRaised: Bool { raised.load(ordering: .relaxed) }
-    }
-
-    private func stream(to writer: HTTPBodyWriter, stopping: StopFlag) async throws {
+    /// `stopping` is set when the server begins to stop, so the stream ends instead of holding the shutdown for
+    /// minutes.
+    private func stream(to writer: HTTPBodyWriter, stopping: StopSignal) async throws {
         try await send(.event("initial-response", contentType: format.contentType, payload: initialPayload), writer)
         let key = address.stream
         let startedMilliseconds = service.nowMilliseconds
         var position = startPosition
         var lastEventMilliseconds: Int64?
-        while !Task.isCancelled && !stopping.isRaised {
+        while !Task.isCancelled && !stopping.isStopped {
             let seen = service.appendSignal.version(of: key)
             let now = service.nowMilliseconds
             if now - startedMilliseconds >= Limits.subscriptionLifetimeMilliseconds { return }

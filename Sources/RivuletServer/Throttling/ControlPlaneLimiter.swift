@@ -37,8 +37,9 @@ final class ControlPlaneLimiter: Sendable {
             if all[address] == nil && all.count >= Self.addressesTrackedMax {
                 all.removeAll(keepingCapacity: true)
             }
-            var bucket = all[address] ?? TokenBucket(ratePerSecond: rate, capacity: rate, nowMilliseconds: nowMilliseconds)
-            let admitted = bucket.take(1, nowMilliseconds: nowMilliseconds)
+            let now = nowMilliseconds * 1_000_000
+            var bucket = all[address] ?? TokenBucket(ratePerSecond: rate, nowNanoseconds: now)
+            let admitted = bucket.take(1, nowNanoseconds: now)
             all[address] = bucket
             return admitted
         }

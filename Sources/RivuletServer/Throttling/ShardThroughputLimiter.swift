@@ -17,12 +17,12 @@ final class ShardThroughputLimiter: Sendable {
         var readBytes: TokenBucket
         var iteratorCalls: TokenBucket
 
-        init(nowMilliseconds now: Int64) {
-            writeRecords = TokenBucket(ratePerSecond: 1_000, capacity: 1_000, nowMilliseconds: now)
-            writeBytes = TokenBucket(ratePerSecond: 1_048_576, capacity: 1_048_576, nowMilliseconds: now)
-            readCalls = TokenBucket(ratePerSecond: 5, capacity: 5, nowMilliseconds: now)
-            readBytes = TokenBucket(ratePerSecond: 2_097_152, capacity: 2_097_152, nowMilliseconds: now)
-            iteratorCalls = TokenBucket(ratePerSecond: 5, capacity: 5, nowMilliseconds: now)
+        init(nowNanoseconds now: Int64) {
+            writeRecords = TokenBucket(ratePerSecond: 1_000, nowNanoseconds: now)
+            writeBytes = TokenBucket(ratePerSecond: 1_048_576, nowNanoseconds: now)
+            readCalls = TokenBucket(ratePerSecond: 5, nowNanoseconds: now)
+            readBytes = TokenBucket(ratePerSecond: 2_097_152, nowNanoseconds: now)
+            iteratorCalls = TokenBucket(ratePerSecond: 5, nowNanoseconds: now)
         }
     }
 
@@ -34,44 +34,46 @@ final class ShardThroughputLimiter: Sendable {
 
     /// Admits one record of `bytes` (data plus partition key) to the shard, or refuses it.
     func admitWrite(_ address: Address, bytes: Int, nowMilliseconds: Int64) -> Bool {
-        withBuckets(address, nowMilliseconds) { buckets in
-            buckets.writeRecords.refill(nowMilliseconds: nowMilliseconds)
-            buckets.writeBytes.refill(nowMilliseconds: nowMilliseconds)
-            guard buckets.writeRecords.tokens >= 1, buckets.writeBytes.tokens >= Double(bytes) else { return false }
-            _ = buckets.writeRecords.take(1, nowMilliseconds: nowMilliseconds)
-            _ = buckets.writeBytes.take(Double(bytes), nowMilliseconds: nowMilliseconds)
+        withBuckets(address, nowMilliseconds) { buckets, now in
+            buckets.writeRecords.refill(nowNanoseconds: now)
+            buckets.writeBytes.refill(nowNanoseconds: now)
+            guard buckets.writeRecords.allows(1), buckets.writeBytes.allows(Double(bytes)) else { return false }
+            buckets.writeRecords.take(1)
+            buckets.writeBytes.take(Double(bytes))
             return true
         }
     }
 
     /// Admits a GetRecords call: the call rate, and any read debt left by earlier large answers.
     func admitRead(_ address: Address, nowMilliseconds: Int64) -> Bool {
-        withBuckets(address, nowMilliseconds) { buckets in
-            guard buckets.readBytes.hasTokens(nowMilliseconds: nowMilliseconds) else { return false }
-            return buckets.readCalls.take(1, nowMilliseconds: nowMilliseconds)
+        withBuckets(address, nowMilliseconds) { buckets, now in
+            guard buckets.readBytes.hasTokens(nowNanoseconds: now) else { return false }
+            return buckets.readCalls.take(1, nowNanoseconds: now)
         }
     }
 
     /// Charges the bytes a GetRecords answer carried.
     func chargeRead(_ address: Address, bytes: Int, nowMilliseconds: Int64) {
-        withBuckets(address, nowMilliseconds) { buckets in
-            buckets.readBytes.charge(Double(bytes), nowMilliseconds: nowMilliseconds)
+        withBuckets(address, nowMilliseconds) { buckets, now in
+            buckets.readBytes.charge(Double(bytes), nowNanoseconds: now)
         }
     }
 
     func admitIterator(_ address: Address, nowMilliseconds: Int64) -> Bool {
-        withBuckets(address, nowMilliseconds) { $0.iteratorCalls.take(1, nowMilliseconds: nowMilliseconds) }
+        withBuckets(address, nowMilliseconds) { buckets, now in buckets.iteratorCalls.take(1, nowNanoseconds: now) }
     }
 
+    /// Runs `body` on the shard's buckets with the time in the buckets' unit.
     private func withBuckets<Result>(
-        _ address: Address, _ now: Int64, _ body: (inout Buckets) -> Result
+        _ address: Address, _ nowMilliseconds: Int64, _ body: (inout Buckets, Int64) -> Result
     ) -> Result {
-        buckets.withLock { all in
+        let now = nowMilliseconds * 1_000_000
+        return buckets.withLock { all in
             if all[address] == nil && all.count >= Self.shardsTrackedMax {
                 all.removeAll(keepingCapacity: true)
             }
-            var shard = all[address] ?? Buckets(nowMilliseconds: now)
-            let result = body(&shard)
+            var shard = all[address] ?? Buckets(nowNanoseconds: now)
+            let result = body(&shard, now)
             all[address] = shard
             return result
         }

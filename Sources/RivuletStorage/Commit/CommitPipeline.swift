@@ -35,13 +35,6 @@ final class CommitPipeline: Sendable {
         self.logger = logger
     }
 
-    /// Appends each batch to its shard log and returns the receipts once they are as durable as the policy promises.
-    func append(_ batches: [ShardAppend], to logs: [ShardLog]) async throws -> [AppendReceipt] {
-        try await withCheckedThrowingContinuation { continuation in
-            enqueue(AppendRequest(batches: batches, logs: logs, continuation: continuation))
-        }
-    }
-
     /// Queues an append without suspending, so a caller can queue it while holding its own lock; the request's
     /// continuation is resumed when its round is durable (or at once with `StorageError.closed` after shutdown).
     func enqueue(_ request: AppendRequest) {

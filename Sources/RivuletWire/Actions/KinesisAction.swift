@@ -42,6 +42,9 @@ public enum KinesisAction: String, CaseIterable, Sendable {
     case updateStreamWarmThroughput = "UpdateStreamWarmThroughput"
 
     public static let targetPrefix = "Kinesis_20131202."
+    /// The API's SigV4 signing name: the service element of every credential scope, and the first label of the
+    /// public endpoints' host names.
+    public static let signingName = "kinesis"
 
     /// Parses an `X-Amz-Target` header value; nil for anything that is not a known operation.
     public init?(target: String) {

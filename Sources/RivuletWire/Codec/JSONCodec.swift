@@ -18,7 +18,7 @@ public enum JSONCodec {
 
     public static func parse(buffer: UnsafeRawBufferPointer) throws(KinesisError) -> WireValue {
         var parser = JSONParser(buffer)
-        do throws(JSONParser.Malformed) {
+        do throws(JSONParseError) {
             return try parser.parseDocument()
         } catch {
             throw KinesisError(.serializationException, "")

