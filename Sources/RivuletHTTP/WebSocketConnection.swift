@@ -37,8 +37,13 @@ public final class WebSocketConnection: Sendable {
         guard !closeSent.exchange(true, ordering: .relaxed) else { return }
         var data = ByteBuffer()
         data.write(webSocketErrorCode: code)
-        // A close frame's payload is at most 125 bytes, two of them the code.
-        data.writeString(String(decoding: reason.utf8.prefix(123), as: UTF8.self))
+        // A close frame's payload is at most 125 bytes, two of them the code; the reason is cut between characters.
+        var kept = 0
+        for character in reason {
+            guard kept + character.utf8.count <= 123 else { break }
+            kept += character.utf8.count
+        }
+        data.writeBytes(reason.utf8.prefix(kept))
         try await outbound.write(WebSocketFrame(fin: true, opcode: .connectionClose, data: data))
     }
 

@@ -27,6 +27,11 @@ import Testing
                 }
             }
         }
+        router.addWebSocket("/refuse") { _, connection in
+            // A reason longer than a close frame holds, in two-byte characters.
+            try await connection.close(code: .policyViolation, reason: String(repeating: "é", count: 100))
+            for try await _ in connection.messages {}
+        }
         return router
     }
 
@@ -124,6 +129,21 @@ import Testing
                 try await connection.write(wrongVersion)
                 let answer = try #require(try await connection.readResponse())
                 #expect(answer.hasPrefix("HTTP/1.1 426"))
+            }
+        }
+    }
+
+    @Test func aCloseReasonIsCutToWhatACloseFrameHoldsBetweenCharacters() async throws {
+        try await withServer(Self.router()) { port in
+            try await RawConnection.with(port: port) { connection in
+                try await connection.write(Self.upgradeRequest(path: "/refuse"))
+                _ = try #require(try await connection.readResponse())
+                let close = try #require(try await connection.read(WebSocketFrames.length))
+                #expect(WebSocketFrames.opcode(close) == 0x8)
+                #expect(WebSocketFrames.closeCode(close) == 1008)
+                let reason = Array(WebSocketFrames.payload(close).dropFirst(2))
+                #expect(reason.count == 122)
+                #expect(String(validating: reason, as: UTF8.self) == String(repeating: "é", count: 61))
             }
         }
     }
