@@ -1,7 +1,9 @@
+import RivuletCore
+
 /// A request's signing time, to the second. SigV4 writes it in ISO 8601 basic format (`20261127T002500Z`); a request
 /// may instead carry it in an HTTP `Date` header (`Fri, 27 Nov 2026 00:25:00 GMT`), which botocore sends when the
-/// caller set one. The conversions are done here by calendar arithmetic so that no locale or time zone database can
-/// change them.
+/// caller set one. The conversions go through `UTCDateTime`'s calendar arithmetic, so that no locale or time zone
+/// database can change them.
 public struct SigV4Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var epochSeconds: Int64
 
@@ -11,7 +13,7 @@ public struct SigV4Timestamp: Hashable, Sendable, Comparable, CustomStringConver
 
     public init(epochMilliseconds: Int64) {
         // Floor division, so an instant before 1970 still falls in the second that contains it.
-        self.init(epochSeconds: Self.floorDivide(epochMilliseconds, 1000).quotient)
+        self.init(epochSeconds: epochMilliseconds.floorDivided(by: 1000))
     }
 
     /// Parses `yyyyMMdd'T'HHmmss'Z'`; nil for anything else, including impossible dates such as the 31st of April.
@@ -43,20 +45,17 @@ public struct SigV4Timestamp: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     private init?(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day),
-            (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
+        guard let time = UTCDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         else { return nil }
-        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
-        epochSeconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        epochSeconds = time.epochMilliseconds / 1000
     }
 
     /// `20261127T002500Z`.
     public var basicFormat: String {
-        let (days, secondOfDay) = Self.floorDivide(epochSeconds, 86_400)
-        let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-        return Self.padded(year, 4) + Self.padded(month, 2) + Self.padded(day, 2) + "T"
-            + Self.padded(Int(secondOfDay / 3600), 2) + Self.padded(Int(secondOfDay / 60 % 60), 2)
-            + Self.padded(Int(secondOfDay % 60), 2) + "Z"
+        let time = UTCDateTime(epochMilliseconds: epochSeconds * 1000)
+        let pad = UTCDateTime.padded
+        return pad(time.year, 4) + pad(time.month, 2) + pad(time.day, 2) + "T" + pad(time.hour, 2)
+            + pad(time.minute, 2) + pad(time.second, 2) + "Z"
     }
 
     /// `20261127`: the date element of a credential scope.
@@ -72,48 +71,9 @@ public struct SigV4Timestamp: Hashable, Sendable, Comparable, CustomStringConver
         left.epochSeconds < right.epochSeconds
     }
 
-    // MARK: Calendar arithmetic: proleptic Gregorian, counted from March so the leap day ends the year, in eras of
-    // 400 years (146,097 days) so negative years need no special case.
-
     private static let monthNames = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]
-
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
-        let shiftedYear = Int64(month <= 2 ? year - 1 : year)
-        let era = floorDivide(shiftedYear, 400).quotient
-        let yearOfEra = shiftedYear - era * 400
-        let monthFromMarch = Int64(month > 2 ? month - 3 : month + 9)
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilDate(daysSinceEpoch days: Int64) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = floorDivide(shifted, 146_097).quotient
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
-        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
-        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
-    }
 
     private static func number(_ digits: some Collection<UInt8>) -> Int? {
         guard !digits.isEmpty, digits.count <= 4 else { return nil }
@@ -123,10 +83,5 @@ public struct SigV4Timestamp: Hashable, Sendable, Comparable, CustomStringConver
             value = value * 10 + Int(digit - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
