@@ -42,10 +42,11 @@ public struct HTTPRouter: HTTPResponder {
 
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let path = request.path
+        let parts = RoutePattern.segments(of: path) ?? []
         let method = request.method == .HEAD ? .GET : request.method
         var allowed: [HTTPMethod] = []
         for route in routes {
-            guard let parameters = route.pattern.match(path) else { continue }
+            guard let parameters = route.pattern.match(parts) else { continue }
             guard route.method == method else {
                 allowed.append(route.method)
                 continue
@@ -55,7 +56,7 @@ public struct HTTPRouter: HTTPResponder {
             return await route.handler(routed)
         }
         if let fallback { return await fallback.respond(to: request) }
-        if webSocketRoutes.contains(where: { $0.pattern.match(path) != nil }) {
+        if webSocketRoutes.contains(where: { $0.pattern.match(parts) != nil }) {
             return .text(.upgradeRequired, "this path speaks WebSocket only")
         }
         guard allowed.isEmpty else {
@@ -74,8 +75,9 @@ public struct HTTPRouter: HTTPResponder {
     public func webSocketHandler(for head: HTTPRequestHead) -> WebSocketHandler? {
         guard head.method == .GET else { return nil }
         let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        guard let parts = RoutePattern.segments(of: path) else { return fallback?.webSocketHandler(for: head) }
         for route in webSocketRoutes {
-            guard let parameters = route.pattern.match(path) else { continue }
+            guard let parameters = route.pattern.match(parts) else { continue }
             let handler = route.handler
             return { request, connection in
                 var routed = request

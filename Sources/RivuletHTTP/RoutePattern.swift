@@ -28,11 +28,16 @@ struct RoutePattern: Sendable {
         }
     }
 
-    /// The parameters when `path` matches, else nil. A segment that is not valid percent-encoding matches no
-    /// parameter, rather than being passed on half-decoded.
-    func match(_ path: Substring) -> [String: String]? {
+    /// A request path cut into the segments patterns compare, once per request however many routes there are;
+    /// nil for a path that does not start with `/`, which no route matches.
+    static func segments(of path: Substring) -> [Substring]? {
         guard path.hasPrefix("/") else { return nil }
-        let parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        return path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+    }
+
+    /// The parameters when the path cut into `parts` matches, else nil. A segment that is not valid
+    /// percent-encoding matches no parameter, rather than being passed on half-decoded.
+    func match(_ parts: [Substring]) -> [String: String]? {
         var parameters: [String: String] = [:]
         for (index, segment) in segments.enumerated() {
             switch segment {
