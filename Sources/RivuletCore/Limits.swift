@@ -73,11 +73,18 @@ public enum Limits {
     // MARK: Validation
     /// At most this many constraint violations are listed in one ValidationException.
     public static let validationMessagesMax = 10
+    /// Longest value, in characters, an error message repeats back. Without a cut, a 10 MiB partition key came back
+    /// as a 10 MiB error; ten violations of this length keep any error answer to a few kilobytes.
+    public static let echoedValueCharactersMax = 256
 
     // MARK: Wire protocol
     /// Deepest nesting of arrays and objects a body may have. The deepest shape of the API nests four levels; the
     /// margin tolerates clients that wrap, while a hostile body cannot exhaust the parser's stack.
     public static let bodyNestingDepthMax = 64
+    /// Elements of one array the parsers keep. Every list in the model holds at most 500, and a longer one is
+    /// refused by its length constraint whatever its length, so the rest are read for syntax and dropped: a
+    /// PutRecords of 300,000 entries is refused at the memory cost of a thousand.
+    public static let bodyArrayElementsKeptMax = 1_000
     /// The model's bound on a ShardIterator.
     public static let shardIteratorLengthMax = 512
     /// Longest account id or region name an iterator carries, so that every iterator fits the 512 characters.

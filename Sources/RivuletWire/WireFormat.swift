@@ -24,10 +24,12 @@ public enum WireFormat: String, Sendable, CaseIterable {
         }
     }
 
-    public func parse(_ bytes: UnsafeRawBufferPointer) throws(KinesisError) -> WireValue {
+    /// Parses a request body: arrays keep at most `Limits.bodyArrayElementsKeptMax` elements, enough for every
+    /// list the model allows and for its length constraint to refuse a longer one.
+    public func parseRequest(_ bytes: UnsafeRawBufferPointer) throws(KinesisError) -> WireValue {
         switch self {
-        case .json: try JSONCodec.parse(buffer: bytes)
-        case .cbor: try CBORCodec.parse(buffer: bytes)
+        case .json: try JSONCodec.parse(buffer: bytes, arrayElementsKeptMax: Limits.bodyArrayElementsKeptMax)
+        case .cbor: try CBORCodec.parse(buffer: bytes, arrayElementsKeptMax: Limits.bodyArrayElementsKeptMax)
         }
     }
 

@@ -5,9 +5,9 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func cborParserFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var parser = CBORParser(UnsafeRawBufferPointer(start: data, count: size))
-    guard let value = try? parser.parseDocument(), !FuzzTreeWriter.containsNull(value) else { return 0 }
+    guard let value = try? parser.parseDocument(), !value.containsNull else { return 0 }
     var writer = CBORWriter()
-    FuzzTreeWriter.write(value, to: &writer)
+    value.write(to: &writer)
     let rewritten = writer.bytes
     let reparsed = rewritten.withUnsafeBytes { buffer in
         var again = CBORParser(buffer)
@@ -15,40 +15,4 @@ public func cborParserFuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     }
     guard reparsed == value else { fatalError("written and parsed again, the value changed: \(value)") }
     return 0
-}
-
-/// Writes a parsed tree back through the writer, call by call, as shapes do. Null has no writer call (shapes omit
-/// absent members), so trees holding one are not written.
-enum FuzzTreeWriter {
-    static func containsNull(_ value: WireValue) -> Bool {
-        switch value {
-        case .null: true
-        case .array(let elements): elements.contains(where: containsNull)
-        case .object(let object): object.members.contains { containsNull($0.value) }
-        default: false
-        }
-    }
-
-    static func write(_ value: WireValue, to writer: inout CBORWriter) {
-        switch value {
-        case .null: preconditionFailure("null has no writer call")
-        case .bool(let flag): writer.boolean(flag)
-        case .integer(let number): writer.integer(number)
-        case .double(let number): writer.double(number)
-        case .string(let text): writer.string(text)
-        case .bytes(let bytes): writer.blob(bytes)
-        case .timestamp(let timestamp): writer.timestamp(timestamp)
-        case .array(let elements):
-            writer.beginArray()
-            for element in elements { write(element, to: &writer) }
-            writer.endArray()
-        case .object(let object):
-            writer.beginObject()
-            for member in object.members {
-                writer.key(member.name)
-                write(member.value, to: &writer)
-            }
-            writer.endObject()
-        }
-    }
 }

@@ -111,8 +111,14 @@ def min_length(value, member, bound=1):
     return f"Value '{value}' at '{member}' failed to satisfy constraint: Member must have length greater than or equal to {bound}"
 
 
+def echoed(value) -> str:
+    """A value as an error message repeats it: at most 256 characters, then "..."."""
+    text = str(value)
+    return text if len(text) <= 256 else text[:256] + "..."
+
+
 def max_length(value, member, bound):
-    return f"Value '{value}' at '{member}' failed to satisfy constraint: Member must have length less than or equal to {bound}"
+    return f"Value '{echoed(value)}' at '{member}' failed to satisfy constraint: Member must have length less than or equal to {bound}"
 
 
 def min_value(value, member, bound=1):

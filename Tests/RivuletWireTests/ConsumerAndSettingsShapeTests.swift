@@ -186,7 +186,7 @@ import Testing
         #expect(
             validationMessage(
                 StopStreamEncryptionInput.self, #"{"StreamName":"s","EncryptionType":"KMS","KeyId":"\#(long)"}"#)
-                == oneError("'\(long)'", at: "keyId", "Member must have length less than or equal to 2048"))
+                == oneError("'\(long.prefix(256))...'", at: "keyId", "Member must have length less than or equal to 2048"))
         #expect(
             validationMessage(StartStreamEncryptionInput.self, #"{"StreamName":"s","EncryptionType":"AES"}"#)
                 == "2 validation errors detected: "

@@ -67,4 +67,22 @@ import Testing
         }
         #expect(object["a"] == .integer(2))
     }
+
+    /// Requests keep the first `Limits.bodyArrayElementsKeptMax` elements of a list (enough for its length
+    /// constraint to refuse it); answers keep every one, since GetRecords may carry 10,000 records.
+    @Test func onlyRequestsDropTheTailOfALongList() throws {
+        let text = "[" + Array(repeating: "1", count: 5_000).joined(separator: ",") + "]"
+        let bytes = Array(text.utf8)
+        guard case .array(let whole) = try parse(text) else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(whole.count == 5_000)
+        let request = try bytes.withUnsafeBytes { try WireFormat.json.parseRequest($0) }
+        guard case .array(let kept) = request else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(kept.count == Limits.bodyArrayElementsKeptMax)
+    }
 }

@@ -80,6 +80,39 @@ import Testing
                 ))
     }
 
+    /// A number its Java type cannot hold never reaches a handler's arithmetic (a shard count of 1e308 once
+    /// trapped on overflow and took the server down).
+    @Test func refusesNumbersOutsideTheirJavaType() {
+        for text in ["1e308", "18446744073709551616", "9223372036854775807", "2147483648", "-2147483649"] {
+            let refused = refusal(CreateStreamInput.self, #"{"StreamName":"b","ShardCount":\#(text)}"#)
+            guard case .serializationException = refused?.code else {
+                Issue.record("ShardCount \(text) was \(String(describing: refused))")
+                continue
+            }
+            #expect(refused?.message.hasPrefix("Numeric value (") == true)
+            #expect(refused?.message.hasSuffix("out of range of int (-2147483648 - 2147483647)") == true)
+        }
+        #expect(refusal(CreateStreamInput.self, #"{"StreamName":"b","ShardCount":2147483647}"#) == nil)
+        #expect(refusal(CreateStreamInput.self, #"{"StreamName":"b","ShardCount":2.9}"#) == nil)
+    }
+
+    /// A 10 MiB partition key once came back as a 10 MiB error, and a PutRecords of 300,000 entries as a 3.9 MB one.
+    @Test func echoedValuesAreCutAndOversizeListsAreNotPrinted() throws {
+        let key = String(repeating: "k", count: 10 * 1024 * 1024)
+        let refused = try #require(refusal(PutRecordInput.self, #"{"StreamName":"s","Data":"","PartitionKey":"\#(key)"}"#))
+        #expect(refused.message.utf8.count < 1_000)
+        #expect(refused.message.contains("'\(String(repeating: "k", count: 256))...' at 'partitionKey'"))
+        let entries = Array(repeating: #"{"Data":"","PartitionKey":"k"}"#, count: 300_000).joined(separator: ",")
+        let oversize = try #require(refusal(PutRecordsInput.self, #"{"StreamName":"s","Records":[\#(entries)]}"#))
+        #expect(oversize.code == .validation)
+        #expect(oversize.message.utf8.count < 1_000)
+        #expect(oversize.message.contains("Member must have length less than or equal to 500"))
+        let blob = String(repeating: "x", count: 1_000_001)
+        let badBlob = try #require(refusal(PutRecordInput.self, #"{"StreamName":"s","Data":"\#(blob)","PartitionKey":"k"}"#))
+        #expect(badBlob.code == .serializationException)
+        #expect(badBlob.message.utf8.count < 1_000)
+    }
+
     @Test func reportsNestedMembersWithTheirPaths() {
         let refused = refusal(
             PutRecordsInput.self,

@@ -65,7 +65,7 @@ public final class KinesisDispatcher: HTTPResponder {
         let bodyFormat = format ?? .json
         let body: WireValue
         do {
-            body = try request.body.withUnsafeReadableBytes { try bodyFormat.parse($0) }
+            body = try request.body.withUnsafeReadableBytes { try bodyFormat.parseRequest($0) }
         } catch {
             return errorResponse(KinesisError(.serializationException, ""), bodyFormat)
         }

@@ -58,7 +58,8 @@ struct CreateStreamHandler: OperationHandler {
     private func checkShardLimit(adding count: Int, existing: [StreamDescriptor], context: RequestContext) throws {
         let open = existing.reduce(0) { $0 + $1.openShards.count }
         let limit = service.configuration.shardLimit
-        guard open + count <= limit else {
+        // Compared by subtraction: `open` never exceeds the limit, so this cannot overflow whatever `count` is.
+        guard count <= limit - open else {
             throw KinesisError(
                 .limitExceeded,
                 "This request would exceed the shard limit for the account \(context.scope.account) in "

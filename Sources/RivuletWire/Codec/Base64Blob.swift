@@ -57,7 +57,7 @@ enum Base64Blob {
     /// Decodes a blob member; a refusal is the SerializationException AWS sends for it.
     static func decode(_ text: String) throws(KinesisError) -> [UInt8] {
         guard let bytes = decodeCanonical(text) else {
-            throw KinesisError(.serializationException, "'\(text)' can not be converted to a Blob: \(fault(in: text))")
+            throw KinesisError(.serializationException, "'\(EchoedValue.cut(text))' can not be converted to a Blob: \(fault(in: text))")
         }
         return bytes
     }

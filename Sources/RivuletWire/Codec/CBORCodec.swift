@@ -15,8 +15,12 @@ public enum CBORCodec {
         return try result.get()
     }
 
-    public static func parse(buffer: UnsafeRawBufferPointer) throws(KinesisError) -> WireValue {
-        var parser = CBORParser(buffer)
+    /// `arrayElementsKeptMax` bounds the work done on a request's oversize list: see
+    /// `Limits.bodyArrayElementsKeptMax`.
+    public static func parse(
+        buffer: UnsafeRawBufferPointer, arrayElementsKeptMax: Int = .max
+    ) throws(KinesisError) -> WireValue {
+        var parser = CBORParser(buffer, arrayElementsKeptMax: arrayElementsKeptMax)
         do throws(CBORParser.Malformed) {
             return try parser.parseDocument()
         } catch {

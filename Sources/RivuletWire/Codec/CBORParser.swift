@@ -14,6 +14,9 @@ struct CBORParser {
     private let input: UnsafeRawBufferPointer
     private var position = 0
     private var depth = 0
+    /// Elements of one array kept; the rest are parsed for syntax and dropped (see
+    /// `Limits.bodyArrayElementsKeptMax`). Unbounded for answers, whose lists may be long.
+    private let arrayElementsKeptMax: Int
 
     /// The additional information that marks an indefinite length, or the break that ends one.
     private static let indefinite: UInt8 = 31
@@ -22,8 +25,9 @@ struct CBORParser {
     /// the input, but containers nested inside one another could each claim most of it.
     private static let reservedElementsMax = 1024
 
-    init(_ input: UnsafeRawBufferPointer) {
+    init(_ input: UnsafeRawBufferPointer, arrayElementsKeptMax: Int = .max) {
         self.input = input
+        self.arrayElementsKeptMax = arrayElementsKeptMax
     }
 
     mutating func parseDocument() throws(Malformed) -> WireValue {
@@ -65,13 +69,15 @@ struct CBORParser {
         var elements: [WireValue] = []
         if additional == Self.indefinite {
             while try !consumeBreak() {
-                elements.append(try parseValue())
+                let element = try parseValue()
+                if elements.count < arrayElementsKeptMax { elements.append(element) }
             }
         } else {
             let count = try readCount(additional, bytesPerElement: 1)
-            elements.reserveCapacity(min(count, Self.reservedElementsMax))
+            elements.reserveCapacity(min(count, Self.reservedElementsMax, arrayElementsKeptMax))
             for _ in 0..<count {
-                elements.append(try parseValue())
+                let element = try parseValue()
+                if elements.count < arrayElementsKeptMax { elements.append(element) }
             }
         }
         depth -= 1

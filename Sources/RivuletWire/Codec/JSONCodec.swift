@@ -16,8 +16,12 @@ public enum JSONCodec {
         return try result.get()
     }
 
-    public static func parse(buffer: UnsafeRawBufferPointer) throws(KinesisError) -> WireValue {
-        var parser = JSONParser(buffer)
+    /// `arrayElementsKeptMax` bounds the work done on a request's oversize list: see
+    /// `Limits.bodyArrayElementsKeptMax`.
+    public static func parse(
+        buffer: UnsafeRawBufferPointer, arrayElementsKeptMax: Int = .max
+    ) throws(KinesisError) -> WireValue {
+        var parser = JSONParser(buffer, arrayElementsKeptMax: arrayElementsKeptMax)
         do throws(JSONParseError) {
             return try parser.parseDocument()
         } catch {

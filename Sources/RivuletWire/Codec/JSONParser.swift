@@ -6,9 +6,13 @@ import RivuletCore
 struct JSONParser {
     private var reader: JSONReader
     private var depth = 0
+    /// Elements of one array kept; the rest are parsed for syntax and dropped (see
+    /// `Limits.bodyArrayElementsKeptMax`). Unbounded for answers, whose lists may be long.
+    private let arrayElementsKeptMax: Int
 
-    init(_ input: UnsafeRawBufferPointer) {
+    init(_ input: UnsafeRawBufferPointer, arrayElementsKeptMax: Int = .max) {
         reader = JSONReader(input)
+        self.arrayElementsKeptMax = arrayElementsKeptMax
     }
 
     mutating func parseDocument() throws(JSONParseError) -> WireValue {
@@ -72,7 +76,8 @@ struct JSONParser {
         }
         while true {
             try reader.skipInsignificant()
-            elements.append(try parseValue())
+            let element = try parseValue()
+            if elements.count < arrayElementsKeptMax { elements.append(element) }
             try reader.skipInsignificant()
             if reader.current == UInt8(ascii: "]") {
                 reader.advance()

@@ -67,7 +67,14 @@ struct ConstraintChecker {
         _ elements: [WireValue], _ elementType: MemberType, _ range: LengthRange, _ path: () -> String
     ) {
         func description() -> String {
-            Self.quoted("[" + elements.map { Self.describe($0, elementType) }.joined(separator: ", ") + "]")
+            var echo = EchoedValue()
+            echo.append("[")
+            for (index, element) in elements.enumerated() where !echo.isFull {
+                if index > 0 { echo.append(", ") }
+                echo.append(Self.describe(element, elementType))
+            }
+            echo.append("]")
+            return Self.quoted(echo.text)
         }
         for violation in LengthRange.violations(of: range, count: elements.count) {
             report(description(), path(), violation)
@@ -93,10 +100,14 @@ struct ConstraintChecker {
         _ object: WireObject, _ keyRule: StringRule, _ valueRule: StringRule, _ range: LengthRange, _ path: () -> String
     ) {
         func description() -> String {
-            let entries = object.members.map { member in
-                "\(member.name)=\(Self.describe(member.value, .string(valueRule)))"
+            var echo = EchoedValue()
+            echo.append("{")
+            for (index, member) in object.members.enumerated() where !echo.isFull {
+                if index > 0 { echo.append(", ") }
+                echo.append("\(member.name)=\(Self.describe(member.value, .string(valueRule)))")
             }
-            return Self.quoted("{" + entries.joined(separator: ", ") + "}")
+            echo.append("}")
+            return Self.quoted(echo.text)
         }
         for violation in LengthRange.violations(of: range, count: object.members.count) {
             report(description(), path(), violation)
@@ -123,7 +134,7 @@ struct ConstraintChecker {
         }
     }
 
-    private static func quoted(_ text: String) -> String { "'\(text)'" }
+    private static func quoted(_ text: String) -> String { "'\(EchoedValue.cut(text))'" }
 
     private mutating func report(_ value: String, _ path: String, _ violation: String) {
         guard !isFull else { return }

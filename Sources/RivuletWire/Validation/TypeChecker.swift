@@ -17,17 +17,30 @@ enum TypeChecker {
 
     private static func normalize(_ value: WireValue, _ type: MemberType) throws(KinesisError) -> WireValue {
         switch (type, value) {
-        case (.string, .string), (.boolean, .bool), (.integer, .integer), (.long, .integer), (.blob, .bytes),
+        case (.string, .string), (.boolean, .bool), (.long, .integer), (.blob, .bytes),
             (.timestamp, .integer), (.timestamp, .double), (.timestamp, .timestamp):
             return value
-        case (.integer, .double(let number)), (.long, .double(let number)):
-            return .integer(Int64(saturating: number.rounded(.down)))
+        case (.integer, .integer(let number)):
+            // The model's Integer is 32 bits; a larger value must not reach arithmetic that assumes it fits.
+            guard Int64(Int32.min)...Int64(Int32.max) ~= number else { throw outOfRange(String(number), "int") }
+            return value
+        case (.integer, .double(let number)):
+            let truncated = number.rounded(.towardZero)
+            guard truncated >= Double(Int32.min), truncated <= Double(Int32.max) else {
+                throw outOfRange(String(number), "int")
+            }
+            return .integer(Int64(truncated))
+        case (.long, .double(let number)):
+            let truncated = number.rounded(.towardZero)
+            // 2^63 is the first double above Int64.max; NaN and infinities fail both comparisons.
+            guard truncated >= -0x1p63, truncated < 0x1p63 else { throw outOfRange(String(number), "long") }
+            return .integer(Int64(truncated))
         case (.boolean, .string(let text)):
             // The deserializer reads these words as booleans and refuses any other string, in capitals.
             switch text.lowercased() {
             case "true": return .bool(true)
             case "false": return .bool(false)
-            default: throw error("'\(text.uppercased())' can not be converted to an Boolean")
+            default: throw error("'\(EchoedValue.cut(text.uppercased()))' can not be converted to an Boolean")
             }
         case (.blob, .string(let text)):
             return .bytes(try Base64Blob.decode(text))
@@ -85,6 +98,12 @@ enum TypeChecker {
         case .timestamp: "java.util.Date"
         default: "com.amazon.coral.value.json.numbers.TruncatingBigNumber"
         }
+    }
+
+    /// The deserializer's words for a number its Java type cannot hold.
+    private static func outOfRange(_ text: String, _ javaType: String) -> KinesisError {
+        let bounds = javaType == "int" ? "(\(Int32.min) - \(Int32.max))" : "(\(Int64.min) - \(Int64.max))"
+        return error("Numeric value (\(text)) out of range of \(javaType) \(bounds)")
     }
 
     private static func error(_ message: String) -> KinesisError {
