@@ -27,11 +27,12 @@ public final class HTTPServer: Service, Sendable {
         public var tls: TLSSettings?
         /// The largest WebSocket frame and whole message a peer may send.
         public var webSocketMessageBytesMax: Int
+        public var timeouts: HTTPTimeouts
 
         public init(
             host: String, port: Int, requestBodyBytesMax: Int = Limits.requestBodyBytesMax,
             connectionsMax: Int = Limits.connectionsMax, tls: TLSSettings? = nil,
-            webSocketMessageBytesMax: Int = Limits.webSocketMessageBytesMax
+            webSocketMessageBytesMax: Int = Limits.webSocketMessageBytesMax, timeouts: HTTPTimeouts = HTTPTimeouts()
         ) {
             self.host = host
             self.port = port
@@ -39,6 +40,7 @@ public final class HTTPServer: Service, Sendable {
             self.connectionsMax = connectionsMax
             self.tls = tls
             self.webSocketMessageBytesMax = webSocketMessageBytesMax
+            self.timeouts = timeouts
         }
     }
 
@@ -73,6 +75,7 @@ public final class HTTPServer: Service, Sendable {
             registry: registry)
         let logger = self.logger
         let connectionsMax = configuration.connectionsMax
+        let timeouts = configuration.timeouts
         let serverChannel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -81,12 +84,22 @@ public final class HTTPServer: Service, Sendable {
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture { () -> EventLoopFuture<ServedConnection> in
                     // Admitted before a byte is read, so connections that never speak still count to the limit.
-                    guard registry.admit(channel) else {
-                        logger.warning("refusing connection: limit reached", metadata: ["connections.max": "\(connectionsMax)"])
+                    guard case .admitted(let activity, let evicted) = registry.admit(channel) else {
+                        logger.warning(
+                            "refusing connection: limit reached and every connection busy",
+                            metadata: ["connections.max": "\(connectionsMax)"])
                         channel.close(promise: nil)
                         return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
                     }
+                    if let evicted {
+                        logger.debug("closing the longest-idle connection to admit a new one")
+                        evicted.close(promise: nil)
+                    }
                     channel.closeFuture.whenComplete { _ in registry.remove(channel) }
+                    try channel.pipeline.syncOperations.addHandler(
+                        ConnectionWatchdog(
+                            activity: activity, timeouts: timeouts, logger: logger,
+                            isCrowded: { registry.isCrowded }))
                     return try Self.negotiate(channel, tls: tls, setup: setup)
                 }
             }
@@ -181,7 +194,7 @@ public final class HTTPServer: Service, Sendable {
         _ channel: ServedConnection.WebSocketChannel, head: HTTPRequestHead, handler: WebSocketHandler
     ) async throws {
         let underlying = channel.channel
-        defer { _ = registry.setBusy(underlying, false) }
+        defer { registry.activity(of: underlying)?.requestAnswered() }
         let request = HTTPRequest(method: head.method, uri: head.uri, headers: head.headers, body: ByteBuffer())
         try await channel.executeThenClose { inbound, outbound in
             let connection = WebSocketConnection(inbound: inbound, outbound: outbound)
@@ -217,29 +230,34 @@ public final class HTTPServer: Service, Sendable {
         registry.closeIfIdleAndStopping(connection)
     }
 
-    /// Serves requests on `channel` (a connection, or an HTTP/2 stream of `connection`) until it ends.
+    /// Serves requests on `channel` (a connection, or an HTTP/2 stream of `connection`) until it ends, then waits
+    /// until the last answer has left, so closing the channel never cuts it short.
     private func exchange(
         channel: any Channel, connection: any Channel,
         inbound: NIOAsyncChannelInboundStream<HTTPServerRequestPart>,
         outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
     ) async throws {
+        let activity = registry.activity(of: connection)
         var head: HTTPRequestHead?
         var body = ByteBuffer()
         var iterator = inbound.makeAsyncIterator()
-        // Whether this exchange counts as a request in flight on the connection; however it ends (a refused body,
-        // a peer gone mid-write), the count is given back, or an HTTP/2 connection would never look idle again.
-        var busy = false
+        // Whether a request is in flight, and whether its body is still being read; however the exchange ends (a
+        // refused body, a peer gone mid-write), both are given back, or the connection would never look idle again.
+        var inFlight = false
+        var reading = false
         defer {
-            if busy { _ = registry.setBusy(connection, false) }
+            if reading { activity?.requestRead() }
+            if inFlight { activity?.requestAnswered() }
         }
-        while let part = try await iterator.next() {
+        serving: while let part = try await iterator.next() {
             switch part {
             case .head(let requestHead):
                 head = requestHead
                 body = ByteBuffer()
-                if !busy {
-                    _ = registry.setBusy(connection, true)
-                    busy = true
+                if !inFlight {
+                    activity?.requestStarted()
+                    inFlight = true
+                    reading = true
                 }
                 let declared = requestHead.headers.first(name: "content-length").flatMap { Int($0) }
                 if let declared, declared > configuration.requestBodyBytesMax {
@@ -259,27 +277,48 @@ public final class HTTPServer: Service, Sendable {
             case .end:
                 guard let requestHead = head else { continue }
                 head = nil
+                if reading {
+                    activity?.requestRead()
+                    reading = false
+                }
                 let request = HTTPRequest(
                     method: requestHead.method, uri: requestHead.uri, headers: requestHead.headers, body: body)
                 body = ByteBuffer()
                 let response = await responder.respond(to: request)
+                var keepAlive = requestHead.isKeepAlive && !registry.isShuttingDown
                 if let stream = response.stream {
                     // The connection stays busy while the body streams; a stream ends on its own at shutdown.
+                    keepAlive = keepAlive && Self.hasChunks(requestHead.version)
                     try await writeStreamed(
                         stream, status: response.status, headers: response.headers, version: requestHead.version,
                         channel: channel, to: outbound)
-                    busy = false
-                    let stayOpen = registry.setBusy(connection, false) && requestHead.isKeepAlive
-                        && Self.hasChunks(requestHead.version)
-                    if !stayOpen { return }
-                    continue
+                } else {
+                    try await write(response, version: requestHead.version, keepAlive: keepAlive, to: outbound)
                 }
-                busy = false
-                let stayOpen = registry.setBusy(connection, false) && requestHead.isKeepAlive
-                try await write(response, version: requestHead.version, keepAlive: stayOpen, to: outbound)
-                if !stayOpen { return }
+                // Answered only once written, so the connection does not count as idle while its answer is going
+                // out; a shutdown that began meanwhile closes it here.
+                inFlight = false
+                activity?.requestAnswered()
+                if !keepAlive || registry.isShuttingDown { break serving }
             }
         }
+        await finishOutput(of: channel, isStream: channel !== connection)
+    }
+
+    /// Waits until everything written on `channel` has left. On a connection, by closing its output: NIO shuts the
+    /// socket's writing side only after the pending writes are out (and TLS sends its close_notify after them),
+    /// whereas the full close that follows the exchange would drop them. On an HTTP/2 stream, by waiting for the
+    /// stream to close, which it does once its last frame is sent; closing it earlier would reset it. A peer that
+    /// stops reading is cut off by the write-stall limit in both cases.
+    private func finishOutput(of channel: any Channel, isStream: Bool) async {
+        guard isStream else {
+            try? await channel.close(mode: .output).get()
+            return
+        }
+        let stall = configuration.timeouts.writeStall
+        let cutOff = channel.eventLoop.scheduleTask(in: stall) { channel.close(promise: nil) }
+        try? await channel.closeFuture.get()
+        cutOff.cancel()
     }
 
     private func refuseOversize(

@@ -79,6 +79,9 @@ enum ServedConnection: Sendable {
                     return try RequestChannel(wrappingChannelSynchronously: stream)
                 }
             }
+            let http2Handler = try channel.pipeline.syncOperations.handler(type: NIOHTTP2Handler.self)
+            try channel.pipeline.syncOperations.addHandler(
+                HTTP2ConnectionErrorCloser(), position: .before(http2Handler))
             return .http2(connection: channel, streams: streams)
         }
 

@@ -28,7 +28,9 @@ final class WebSocketUpgradeFilter: ChannelInboundHandler, RemovableChannelHandl
         }
         if head.headers.contains(name: "upgrade") {
             if Self.isAcceptable(head, responder: responder) {
-                _ = registry.setBusy(context.channel, true)
+                registry.activity(of: context.channel)?.requestStarted()
+                // Its body, if any, is not the server's to read: an open WebSocket is timed by its handler.
+                registry.activity(of: context.channel)?.requestRead()
             } else {
                 head.headers.remove(name: "upgrade")
             }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import socket
 import subprocess
 import time
 
@@ -243,3 +244,36 @@ def test_request_body_limit_holds_on_http2_streams(server):
         assert status == 200 and "StreamNames" in answer
     finally:
         h2.close()
+
+
+def test_an_http2_connection_error_closes_the_connection(server):
+    """DATA on stream 0 is a connection error: at most one GOAWAY, then the server closes, however much more is
+    sent (it used to answer each frame with another GOAWAY and keep reading, growing without bound)."""
+    host, port = server.endpoint.split("://")[1].split(":")
+    frame = lambda kind, stream, payload: (  # noqa: E731
+        len(payload).to_bytes(3, "big") + bytes([kind, 0]) + stream.to_bytes(4, "big") + payload)
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + frame(0x4, 0, b""))
+        flood = frame(0x0, 0, b"a" * 1024) * 1024
+        received = bytearray()
+        try:
+            for _ in range(64):
+                sock.sendall(flood)
+        except OSError:
+            pass  # the server closed while the flood was going out
+        closed = False
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+            closed = True
+        except socket.timeout:
+            pass
+        except OSError:
+            closed = True  # a reset: the server closed with part of the flood unread
+    assert closed, "the server kept the connection open"
+    kinds, offset = [], 0
+    while offset + 9 <= len(received):
+        kinds.append(received[offset + 3])
+        offset += 9 + int.from_bytes(received[offset:offset + 3], "big")
+    # The GOAWAY itself may be lost to that reset; there is never more than one.
+    assert kinds.count(0x7) <= 1, kinds

@@ -193,24 +193,27 @@ import Testing
     }
 
     static func server(
-        _ router: HTTPRouter, requestBodyBytesMax: Int = 1 << 20, webSocketMessageBytesMax: Int = 1 << 20
+        _ router: HTTPRouter, requestBodyBytesMax: Int = 1 << 20, webSocketMessageBytesMax: Int = 1 << 20,
+        connectionsMax: Int = 64, timeouts: HTTPTimeouts = HTTPTimeouts()
     ) -> RunningServer {
         let bound = BoundPort()
         let service = HTTPServer(
             configuration: HTTPServer.Configuration(
-                host: "127.0.0.1", port: 0, requestBodyBytesMax: requestBodyBytesMax,
-                webSocketMessageBytesMax: webSocketMessageBytesMax),
+                host: "127.0.0.1", port: 0, requestBodyBytesMax: requestBodyBytesMax, connectionsMax: connectionsMax,
+                webSocketMessageBytesMax: webSocketMessageBytesMax, timeouts: timeouts),
             responder: router, logger: logger, onListening: { address in bound.set(address.port) })
         return RunningServer(service: service, bound: bound)
     }
 
     /// Runs the server while `body` runs against its port, then shuts it down gracefully.
-    private func withServer(
+    static func withServer(
         _ router: HTTPRouter, requestBodyBytesMax: Int = 1 << 20, webSocketMessageBytesMax: Int = 1 << 20,
+        connectionsMax: Int = 64, timeouts: HTTPTimeouts = HTTPTimeouts(),
         _ body: (Int) async throws -> Void
     ) async throws {
         let server = Self.server(
-            router, requestBodyBytesMax: requestBodyBytesMax, webSocketMessageBytesMax: webSocketMessageBytesMax)
+            router, requestBodyBytesMax: requestBodyBytesMax, webSocketMessageBytesMax: webSocketMessageBytesMax,
+            connectionsMax: connectionsMax, timeouts: timeouts)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: [server.service], logger: Self.logger))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -224,6 +227,14 @@ import Testing
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
+    }
+
+    private func withServer(
+        _ router: HTTPRouter, requestBodyBytesMax: Int = 1 << 20, webSocketMessageBytesMax: Int = 1 << 20,
+        _ body: (Int) async throws -> Void
+    ) async throws {
+        try await Self.withServer(
+            router, requestBodyBytesMax: requestBodyBytesMax, webSocketMessageBytesMax: webSocketMessageBytesMax, body)
     }
 }
 

@@ -72,6 +72,35 @@ final class RawConnection {
         return unit.map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Writes `piece(n)` every `interval`, up to `count` times, until a write fails because the server closed the
+    /// connection; true if it did.
+    func trickle(every interval: Duration, count: Int, _ piece: (Int) -> String) async throws -> Bool {
+        for index in 0..<count {
+            try await Task.sleep(for: interval)
+            do {
+                try await write(piece(index))
+            } catch {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Everything the server sends until it closes the connection.
+    func readUntilClose() async throws -> [UInt8] {
+        var received = pending
+        pending = []
+        while !closed {
+            // A reset ends the connection as a close does.
+            guard let chunk = try? await inbound.next() else {
+                closed = true
+                break
+            }
+            received.append(contentsOf: chunk.readableBytesView)
+        }
+        return received
+    }
+
     /// Waits until the server closes the connection, discarding what it sends.
     func waitForClose() async throws {
         while !closed {
