@@ -59,7 +59,7 @@ public struct RivuletServerApplication: Sendable {
         let dispatcher = KinesisDispatcher(
             service: service,
             authenticator: RequestAuthenticator(
-                accountId: options.accountId, secretsByAccessKeyId: secrets, clock: clock),
+                accountId: options.accountId, credentials: secrets, clock: clock),
             logger: logger)
         let server = HTTPServer(
             configuration: HTTPServer.Configuration(

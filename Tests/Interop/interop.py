@@ -240,7 +240,7 @@ class ServerProcess(ChildProcess):
 
 def make_client(endpoint: str, region: str = "us-east-1", access_key: str = DUMMY_ACCESS_KEY,
                 secret_key: str = DUMMY_SECRET_KEY, retries: int = 3, read_timeout: float = 60,
-                verify: str | bool | None = None):
+                verify: str | bool | None = None, session_token: str | None = None):
     """A boto3 Kinesis client pointed at `endpoint` with dummy (or given) credentials."""
     config = Config(
         retries={"max_attempts": retries, "mode": "standard"},
@@ -250,6 +250,7 @@ def make_client(endpoint: str, region: str = "us-east-1", access_key: str = DUMM
     session = boto3.session.Session(
         aws_access_key_id=access_key,
         aws_secret_access_key=secret_key,
+        aws_session_token=session_token,
         region_name=region,
     )
     return session.client("kinesis", endpoint_url=endpoint, config=config, verify=verify)

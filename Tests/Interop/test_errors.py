@@ -450,7 +450,10 @@ def secured(tmp_path_factory):
 
     base = tmp_path_factory.mktemp("secured")
     credentials = base / "credentials.json"
-    credentials.write_text(json.dumps({"AKIDRIVULETTEST01": "rivulet-test-secret"}))
+    credentials.write_text(json.dumps({
+        "AKIDRIVULETTEST01": "rivulet-test-secret",
+        "ASIARIVULETTEMP01": {"secretAccessKey": "temporary-secret", "sessionToken": "the-session-token"},
+    }))
     process = ServerProcess(base / "data", base / "logs", ["--credentials", str(credentials)])
     process.start()
     yield process
@@ -477,6 +480,24 @@ def test_wrong_secret_is_invalid_signature(secured):
 def test_unknown_key_is_unrecognized_client(secured):
     reply = call(secured.endpoint, "ListStreams", {}, access_key="AKIDUNKNOWN", secret_key="whatever")
     assert_error(reply, "UnrecognizedClientException", "The security token included in the request is invalid.")
+
+
+def test_session_tokens_are_checked_against_the_credentials_file(secured):
+    def code_of(client):
+        try:
+            client.list_streams()
+            return "accepted"
+        except ClientError as error:
+            return error.response["Error"]["Code"]
+
+    temporary = dict(access_key="ASIARIVULETTEMP01", secret_key="temporary-secret", retries=1)
+    assert code_of(make_client(secured.endpoint, **temporary, session_token="the-session-token")) == "accepted"
+    assert code_of(make_client(secured.endpoint, **temporary)) == "UnrecognizedClientException"
+    assert code_of(make_client(secured.endpoint, **temporary, session_token="another")) == "UnrecognizedClientException"
+    # AWS refuses a token sent with a permanent key, rather than ignoring it.
+    permanent = make_client(secured.endpoint, access_key="AKIDRIVULETTEST01", secret_key="rivulet-test-secret",
+                            retries=1, session_token="made-up-token")
+    assert code_of(permanent) == "UnrecognizedClientException"
 
 
 def test_tampered_body_fails_signature(secured):

@@ -9,16 +9,23 @@ import RivuletWire
 /// emulators do (the server says so at start-up).
 public struct RequestAuthenticator: Sendable {
     private let accountId: String
-    private let secretsByAccessKeyId: [String: String]?
+    private let credentials: [String: ServerCredential]?
     private let clock: any WallClock
 
-    public init(accountId: String, secretsByAccessKeyId: [String: String]?, clock: any WallClock) {
+    public init(accountId: String, credentials: [String: ServerCredential]?, clock: any WallClock) {
         self.accountId = accountId
-        self.secretsByAccessKeyId = secretsByAccessKeyId
+        self.credentials = credentials
         self.clock = clock
     }
 
-    public var verifiesSignatures: Bool { secretsByAccessKeyId != nil }
+    /// Permanent keys only: each access key id with its secret.
+    public init(accountId: String, secretsByAccessKeyId: [String: String]?, clock: any WallClock) {
+        self.init(
+            accountId: accountId, credentials: secretsByAccessKeyId?.mapValues { ServerCredential(secretAccessKey: $0) },
+            clock: clock)
+    }
+
+    public var verifiesSignatures: Bool { credentials != nil }
 
     func authenticate(_ request: HTTPRequest, requestId: String) throws -> RequestContext {
         let header = request.headers.first(name: "authorization")
@@ -39,8 +46,10 @@ public struct RequestAuthenticator: Sendable {
         } catch {
             throw Self.kinesisError(error)
         }
-        if let secrets = secretsByAccessKeyId {
-            guard let secret = secrets[authorization.accessKeyId] else {
+        if let credentials {
+            guard let credential = credentials[authorization.accessKeyId],
+                credential.accepts(sessionToken: request.headers.first(name: "x-amz-security-token"))
+            else {
                 throw KinesisError(.unrecognizedClient, "The security token included in the request is invalid.")
             }
             let headers = request.headers.map { ($0.name, $0.value) }
@@ -51,7 +60,7 @@ public struct RequestAuthenticator: Sendable {
             }
             do {
                 try SigV4Verifier.verify(
-                    signed, authorization: authorization, secretAccessKey: secret,
+                    signed, authorization: authorization, secretAccessKey: credential.secretAccessKey,
                     nowMilliseconds: clock.nowMilliseconds())
             } catch {
                 throw Self.kinesisError(error)
