@@ -6,8 +6,11 @@ public enum Limits {
     public static let requestBodyBytesMax = 16 * 1024 * 1024
     /// Largest header block accepted before the request is refused.
     public static let requestHeaderBytesMax = 64 * 1024
-    /// Concurrent client connections the server accepts; more are closed at once.
+    /// Concurrent client connections the server accepts; at the limit the longest-idle one makes room.
     public static let connectionsMax = 4096
+    /// Request bodies held in memory at once across all connections (reserved at their declared length until the
+    /// answer is written); requests beyond wait before their bodies are read.
+    public static let requestBodiesInFlightBytesMax = 256 * 1024 * 1024
     /// Largest WebSocket frame and whole message accepted: a 1 MiB record in base64 with JSON framing.
     public static let webSocketMessageBytesMax = 2 * 1024 * 1024
 

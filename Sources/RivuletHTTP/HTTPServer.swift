@@ -22,6 +22,8 @@ public final class HTTPServer: Service, Sendable {
         public var host: String
         public var port: Int
         public var requestBodyBytesMax: Int
+        /// All request bodies held at once, across connections.
+        public var requestBodiesInFlightBytesMax: Int
         public var connectionsMax: Int
         /// When set, the port speaks TLS only.
         public var tls: TLSSettings?
@@ -32,11 +34,13 @@ public final class HTTPServer: Service, Sendable {
         public init(
             host: String, port: Int, requestBodyBytesMax: Int = Limits.requestBodyBytesMax,
             connectionsMax: Int = Limits.connectionsMax, tls: TLSSettings? = nil,
-            webSocketMessageBytesMax: Int = Limits.webSocketMessageBytesMax, timeouts: HTTPTimeouts = HTTPTimeouts()
+            webSocketMessageBytesMax: Int = Limits.webSocketMessageBytesMax, timeouts: HTTPTimeouts = HTTPTimeouts(),
+            requestBodiesInFlightBytesMax: Int = Limits.requestBodiesInFlightBytesMax
         ) {
             self.host = host
             self.port = port
             self.requestBodyBytesMax = requestBodyBytesMax
+            self.requestBodiesInFlightBytesMax = requestBodiesInFlightBytesMax
             self.connectionsMax = connectionsMax
             self.tls = tls
             self.webSocketMessageBytesMax = webSocketMessageBytesMax
@@ -53,6 +57,7 @@ public final class HTTPServer: Service, Sendable {
     private let logger: Logger
     private let onListening: @Sendable (SocketAddress) -> Void
     private let registry: HTTPConnectionRegistry
+    private let bodyBudget: RequestBodyBudget
 
     public init(
         configuration: Configuration, responder: any HTTPResponder, logger: Logger,
@@ -63,6 +68,7 @@ public final class HTTPServer: Service, Sendable {
         self.logger = logger
         self.onListening = onListening
         self.registry = HTTPConnectionRegistry(connectionsMax: configuration.connectionsMax)
+        self.bodyBudget = RequestBodyBudget(capacity: configuration.requestBodiesInFlightBytesMax)
     }
 
     public var openConnectionCount: Int { registry.count }
@@ -245,9 +251,11 @@ public final class HTTPServer: Service, Sendable {
         // refused body, a peer gone mid-write), both are given back, or the connection would never look idle again.
         var inFlight = false
         var reading = false
+        var reservedBytes = 0
         defer {
             if reading { activity?.requestRead() }
             if inFlight { activity?.requestAnswered() }
+            bodyBudget.release(reservedBytes)
         }
         serving: while let part = try await iterator.next() {
             switch part {
@@ -263,6 +271,13 @@ public final class HTTPServer: Service, Sendable {
                 if let declared, declared > configuration.requestBodyBytesMax {
                     try await refuseOversize(requestHead, channel: channel, inbound: &iterator, outbound: outbound)
                     return
+                }
+                bodyBudget.release(reservedBytes)
+                reservedBytes = 0
+                let expected = declared
+                    ?? (Self.mayHaveBodyWithoutLength(requestHead) ? configuration.requestBodyBytesMax : 0)
+                if expected > 0 {
+                    reservedBytes = try await bodyBudget.reserve(expected, until: channel.closeFuture)
                 }
                 if let declared, declared > 0 {
                     body = channel.allocator.buffer(capacity: declared)
@@ -299,6 +314,8 @@ public final class HTTPServer: Service, Sendable {
                 // out; a shutdown that began meanwhile closes it here.
                 inFlight = false
                 activity?.requestAnswered()
+                bodyBudget.release(reservedBytes)
+                reservedBytes = 0
                 if !keepAlive || registry.isShuttingDown { break serving }
             }
         }
@@ -351,6 +368,13 @@ public final class HTTPServer: Service, Sendable {
         } else {
             try await outbound.write(contentsOf: [.head(head), .end(nil)])
         }
+    }
+
+    /// A request without Content-Length may still carry a body: chunked on HTTP/1.1, DATA frames on HTTP/2
+    /// (where only a GET or HEAD is known to have none).
+    private static func mayHaveBodyWithoutLength(_ head: HTTPRequestHead) -> Bool {
+        if head.headers.contains(name: "transfer-encoding") { return true }
+        return head.version.major >= 2 && head.method != .GET && head.method != .HEAD
     }
 
     /// Whether the version has chunked bodies: HTTP/1.1 and later.

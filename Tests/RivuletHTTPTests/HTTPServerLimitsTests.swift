@@ -119,6 +119,25 @@ import Testing
         }
     }
 
+    @Test func bodiesBeyondTheSharedBudgetWaitTheirTurn() async throws {
+        try await HTTPServerTests.withServer(Self.router(), bodiesInFlightBytesMax: 1_000) { port in
+            try await RawConnection.with(port: port) { first in
+                // The first request holds 800 of the 1,000 bytes while its body is half sent.
+                try await first.write("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 800\r\n\r\n")
+                try await first.write(String(repeating: "a", count: 400))
+                try await RawConnection.with(port: port) { second in
+                    let body = String(repeating: "b", count: 800)
+                    try await second.write("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 800\r\n\r\n\(body)")
+                    try await first.write(String(repeating: "a", count: 400))
+                    let firstAnswer = try #require(try await first.readResponse())
+                    #expect(firstAnswer.hasSuffix(String(repeating: "a", count: 800)))
+                    let secondAnswer = try #require(try await second.readResponse())
+                    #expect(secondAnswer.hasSuffix(body))
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         "GET /big HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n",
         "GET /big HTTP/1.0\r\nHost: test\r\n\r\n",

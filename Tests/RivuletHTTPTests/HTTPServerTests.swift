@@ -194,13 +194,14 @@ import Testing
 
     static func server(
         _ router: HTTPRouter, requestBodyBytesMax: Int = 1 << 20, webSocketMessageBytesMax: Int = 1 << 20,
-        connectionsMax: Int = 64, timeouts: HTTPTimeouts = HTTPTimeouts()
+        connectionsMax: Int = 64, timeouts: HTTPTimeouts = HTTPTimeouts(), bodiesInFlightBytesMax: Int = 1 << 30
     ) -> RunningServer {
         let bound = BoundPort()
         let service = HTTPServer(
             configuration: HTTPServer.Configuration(
                 host: "127.0.0.1", port: 0, requestBodyBytesMax: requestBodyBytesMax, connectionsMax: connectionsMax,
-                webSocketMessageBytesMax: webSocketMessageBytesMax, timeouts: timeouts),
+                webSocketMessageBytesMax: webSocketMessageBytesMax, timeouts: timeouts,
+                requestBodiesInFlightBytesMax: bodiesInFlightBytesMax),
             responder: router, logger: logger, onListening: { address in bound.set(address.port) })
         return RunningServer(service: service, bound: bound)
     }
@@ -208,12 +209,12 @@ import Testing
     /// Runs the server while `body` runs against its port, then shuts it down gracefully.
     static func withServer(
         _ router: HTTPRouter, requestBodyBytesMax: Int = 1 << 20, webSocketMessageBytesMax: Int = 1 << 20,
-        connectionsMax: Int = 64, timeouts: HTTPTimeouts = HTTPTimeouts(),
+        connectionsMax: Int = 64, timeouts: HTTPTimeouts = HTTPTimeouts(), bodiesInFlightBytesMax: Int = 1 << 30,
         _ body: (Int) async throws -> Void
     ) async throws {
         let server = Self.server(
             router, requestBodyBytesMax: requestBodyBytesMax, webSocketMessageBytesMax: webSocketMessageBytesMax,
-            connectionsMax: connectionsMax, timeouts: timeouts)
+            connectionsMax: connectionsMax, timeouts: timeouts, bodiesInFlightBytesMax: bodiesInFlightBytesMax)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: [server.service], logger: Self.logger))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
