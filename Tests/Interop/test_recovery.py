@@ -69,6 +69,7 @@ def test_flipped_bytes_lose_only_their_records_and_new_sequence_numbers_move_pas
     assert segment.name in result.stdout
 
     server.restart()
+    client = client_factory(server.endpoint)  # port 0: the restarted server listens elsewhere
     records, _ = read_records(client, shard_iterator(client, name, "shardId-000000000000"))
     lost = {list(sent)[5], list(sent)[20]}
     assert {record["SequenceNumber"]: record["Data"] for record in records} == {
