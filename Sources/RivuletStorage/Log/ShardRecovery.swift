@@ -48,6 +48,11 @@ struct ShardRecovery {
 
     private mutating func open(closedAtPosition: UInt64?) throws -> ShardLog {
         let reservation = ReservationFile.load(directory: directory, fileSystem: fileSystem)
+        if reservation == nil, fileSystem.fileExists(atPath: ReservationFile.path(in: directory)) {
+            logger.error(
+                "reserved positions unreadable; continuing from the scan alone",
+                metadata: ["file.path": "\(ReservationFile.path(in: directory))"])
+        }
         knownHoles = loadKnownHoles()
         guard fileSystem.fileExists(atPath: directory) else {
             logger.warning("shard folder missing; starting the shard empty", metadata: ["file.path": "\(directory)"])
