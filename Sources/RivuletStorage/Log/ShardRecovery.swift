@@ -8,8 +8,9 @@ import RivuletCore
 /// (`SegmentScanner`), and each damaged range becomes a recorded hole (holes.json). The only bytes ever cut are a
 /// torn tail: the end of the active segment where the file stops inside its last frame.
 ///
-/// The shard then continues at a position past every position it ever handed out: the highest of the scan, the
-/// durable reservation (reserved-positions) and what lost bytes at the end could have held. When that is beyond the
+/// The shard then continues at a position past every position it ever handed out: the higher of the scan and the
+/// durable reservation (reserved-positions), or without one (older data) of the scan and what the bytes lost at the
+/// end could have held. When that is beyond the
 /// active segment's end, or damaged bytes end it, the active segment is closed as it is and an empty one is started
 /// at the new position; the positions between are recorded as a hole, so readers know the jump is expected.
 ///
@@ -82,18 +83,7 @@ struct ShardRecovery {
             closedAtPosition.map { max($0, scannedNext) }
             ?? max(scannedNext, reservation?.position ?? lostPositionsBound)
         if next > scannedNext || endsInDamage(active.summary) {
-            let old = active
-            if !old.summary.isEmpty {
-                closed.append(old.summary)
-                ShardLog.writeIndexFile(old.summary, old.index, directory: directory, environment: environment)
-            }
-            active = try startActive(at: next, replacingEmpty: old.summary.isEmpty ? old.summary : nil)
-            if !endsInDamage(old.summary) && next > scannedNext {
-                foundHoles.append(
-                    PositionHole(
-                        fromPosition: scannedNext, toPosition: next,
-                        reason: hadTornTail ? PositionHole.tornByCrash : PositionHole.unusedAfterCrash))
-            }
+            active = try continueActive(after: active, at: next, closing: &closed)
         }
         try checkContinuity(closed + [active.summary])
         let log = ShardLog(
@@ -107,6 +97,26 @@ struct ShardRecovery {
         report(foundHoles, of: log)
         log.record(foundHoles)
         return log
+    }
+
+    /// Closes the active segment as it is (removing it if empty) and starts an empty one at `next`, so that
+    /// positions stay dense within each segment; the jump is recorded as a hole unless damaged bytes at the end of
+    /// the old segment take it over.
+    private mutating func continueActive(
+        after old: ShardLog.ActiveSegment, at next: UInt64, closing closed: inout [SegmentSummary]
+    ) throws -> ShardLog.ActiveSegment {
+        if !old.summary.isEmpty {
+            closed.append(old.summary)
+            ShardLog.writeIndexFile(old.summary, old.index, directory: directory, environment: environment)
+        }
+        let active = try startActive(at: next, replacingEmpty: old.summary.isEmpty ? old.summary : nil)
+        if !endsInDamage(old.summary) && next > old.summary.nextPosition {
+            foundHoles.append(
+                PositionHole(
+                    fromPosition: old.summary.nextPosition, toPosition: next,
+                    reason: hadTornTail ? PositionHole.tornByCrash : PositionHole.unusedAfterCrash))
+        }
+        return active
     }
 
     private func loadKnownHoles() -> [PositionHole] {
