@@ -64,9 +64,11 @@ extension ShardLog {
         }
     }
 
-    /// Counts a reader stepping over a hole, and warns the first time this process does so for that hole.
+    /// Counts a reader stepping over a hole, and warns the first time this process does so for that hole. Unused
+    /// positions (a crash's reservation gap, some 2^20 of them) are not counted: they never held a record, and
+    /// would drown the count of positions whose records were lost.
     func noteSteppedOver(_ hole: PositionHole) {
-        StorageMetrics.recordPositionsSkipped(hole.positionCount)
+        if !hole.isUnusedPositions { StorageMetrics.recordPositionsSkipped(hole.positionCount) }
         let isFirst = state.withLock { $0.warnedHoles.insert(hole).inserted }
         guard isFirst else { return }
         environment.logger.warning(

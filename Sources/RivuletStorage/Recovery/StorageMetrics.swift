@@ -7,7 +7,7 @@ enum StorageMetrics {
         Counter(label: "rivulet_storage_holes_found_total").increment()
     }
 
-    /// Positions a reader stepped over because no record is stored for them.
+    /// Positions a reader stepped over because their records were lost (each time a read passes them).
     static func recordPositionsSkipped(_ count: UInt64) {
         guard count > 0 else { return }
         Counter(label: "rivulet_storage_positions_skipped_total").increment(by: Int64(clamping: count))
