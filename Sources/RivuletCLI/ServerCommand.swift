@@ -82,6 +82,16 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
+    @Flag(
+        name: .customLong("verify"),
+        help: ArgumentHelp(
+            "Check every stored frame under --data-dir, print any damage, and exit: 0 clean, 1 damage, 2 cannot check.",
+            discussion: """
+                Read-only: writes nothing, cuts nothing and takes no lock, so it may run beside a server on the same \
+                directory (an append in progress then shows as a torn tail, which is not damage).
+                """))
+    var verify = false
+
     func validate() throws {
         guard accountId.count == 12, accountId.allSatisfy(\.isNumber) else {
             throw ValidationError("--account-id must be 12 digits, got '\(accountId)'")
@@ -102,6 +112,7 @@ struct ServerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if verify { throw ExitCode(Self.verifyStore(dataDirectory: dataDirectory)) }
         let level = logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -139,6 +150,28 @@ struct ServerCommand: AsyncParsableCommand {
             logger.critical("server failed", metadata: ["error": "\(error)"])
             throw ExitCode.failure
         }
+    }
+}
+
+extension ServerCommand {
+    /// `--verify`: one line per finding on standard output, a summary last; the exit status says what was found.
+    static func verifyStore(dataDirectory: String) -> Int32 {
+        let storeDirectory = (dataDirectory as NSString).appendingPathComponent("streams")
+        let report: VerificationReport
+        do {
+            report = try StoreVerifier(directory: storeDirectory).verify()
+        } catch {
+            let line = "rivulet server --verify: cannot check \(storeDirectory): \(error)\n"
+            FileHandle.standardError.write(Data(line.utf8))
+            return 2
+        }
+        var lines = report.findings.map(\.description)
+        let damaged = report.findings.filter { $0.kind == .damage }.count
+        lines.append(
+            "checked \(report.shardCount) shards, \(report.segmentCount) segments, \(report.bytesChecked) bytes: "
+                + (report.isClean ? "no damage" : "\(damaged) damaged ranges"))
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        return report.isClean ? 0 : 1
     }
 }
 

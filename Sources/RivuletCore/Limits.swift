@@ -134,4 +134,10 @@ public enum Limits {
     public static let readAttemptsMax = 4
     /// Bytes read per pread while scanning a segment during recovery.
     public static let recoveryReadBufferBytes = 1024 * 1024
+    /// Holes (damaged or unused position ranges) recorded per shard in its holes.json. Damage beyond this is still
+    /// stepped over by readers but no longer recorded, and says so in the log: a shard this damaged needs restoring.
+    public static let shardHolesMax = 1024
+    /// Positions reserved at a time in a shard's reserved-positions file: one extra fsync per this many positions
+    /// appended, and at most this many positions left unused by a crash.
+    public static let positionReservationBlockPositions: UInt64 = 1 << 20
 }

@@ -27,6 +27,8 @@ public final class FileStreamStore: StreamStore {
     }
 
     static let streamsFolderName = "streams"
+    /// The file whose lock says which process owns the store's folder.
+    public static let lockFileName = "rivulet.lock"
     private static let millisecondsPerHour: Int64 = 3_600_000
 
     private let state: Mutex<State>
@@ -35,14 +37,17 @@ public final class FileStreamStore: StreamStore {
     private let environment: ShardLogEnvironment
     private let pipeline: CommitPipeline
     private let updateGate = AsyncGate()
+    /// Held from open to close: two processes appending to the same logs would corrupt each other unnoticed.
+    private let ownerLock: Mutex<OwnerLock?>
 
     private var fileSystem: any FileSystem { environment.fileSystem }
     private var logger: Logger { environment.logger }
 
     private init(
         state: State, catalog: CatalogFile, streamsDirectory: String, environment: ShardLogEnvironment,
-        pipeline: CommitPipeline
+        pipeline: CommitPipeline, ownerLock: OwnerLock
     ) {
+        self.ownerLock = Mutex(ownerLock)
         self.state = Mutex(state)
         self.catalog = catalog
         self.streamsDirectory = streamsDirectory
@@ -50,13 +55,16 @@ public final class FileStreamStore: StreamStore {
         self.pipeline = pipeline
     }
 
-    /// Opens (creating if needed) the store in `directory`, recovering every shard's log.
+    /// Opens (creating if needed) the store in `directory`, recovering every shard's log. Throws
+    /// `OwnerLockError.held`, naming the holder's pid, when another process (or another open store) has the folder.
     public static func open(
         directory: String, configuration: StoreConfiguration = StoreConfiguration(),
         clock: any WallClock = SystemClock(), fileSystem: any FileSystem = PosixFileSystem(), logger: Logger
     ) async throws -> FileStreamStore {
         let streamsDirectory = FileSystemNames.join(directory, streamsFolderName)
         try fileSystem.createDirectory(atPath: streamsDirectory)
+        // Taken before recovery touches a file: recovery writes (holes, index files, a new active segment).
+        let ownerLock = try OwnerLock.acquire(path: FileSystemNames.join(directory, lockFileName))
         let environment = ShardLogEnvironment(
             fileSystem: fileSystem, configuration: configuration,
             indexCache: IndexCache(capacity: configuration.indexCacheSegmentsMax), logger: logger)
@@ -73,7 +81,7 @@ public final class FileStreamStore: StreamStore {
                 shards[shard.index] = try ShardRecovery.open(
                     stream: descriptor.key, shardIndex: shard.index,
                     directory: FileSystemNames.join(streamDirectory, StreamDirectoryName.shard(shard.index)),
-                    environment: environment)
+                    environment: environment, closedAtPosition: shard.closedAtPosition)
             }
             state.descriptors[descriptor.key] = descriptor
             state.streams[descriptor.key] = OpenStream(directory: streamDirectory, shards: shards)
@@ -87,8 +95,8 @@ public final class FileStreamStore: StreamStore {
             ])
         return FileStreamStore(
             state: state, catalog: catalog, streamsDirectory: streamsDirectory, environment: environment,
-            pipeline: CommitPipeline(fileSystem: fileSystem, configuration: configuration, clock: clock, logger: logger)
-        )
+            pipeline: CommitPipeline(fileSystem: fileSystem, configuration: configuration, clock: clock, logger: logger),
+            ownerLock: ownerLock)
     }
 
     /// Folders left by a delete that was interrupted after the catalog dropped the stream.
@@ -381,9 +389,21 @@ public final class FileStreamStore: StreamStore {
             return state.streams.values.flatMap { $0.shards.values }
         }
         guard let logs else { return }
+        defer { ownerLock.withLock { $0 = nil } }
         await pipeline.shutDown()
         if environment.configuration.fsyncPolicy != .always {
             for log in logs { try log.synchronizeActive() }
+        }
+        // Only after the data is durable: the exact next position stands for a clean shutdown. A shard whose mark
+        // cannot be written keeps its reservation, which is only less exact.
+        for log in logs {
+            do {
+                try log.recordCleanClose()
+            } catch {
+                logger.warning(
+                    "could not record the clean close of a shard",
+                    metadata: ["file.path": "\(log.directory)", "error": "\(error)"])
+            }
         }
         state.withLock { $0.streams.removeAll() }
         logger.info("file stream store closed", metadata: ["file.path": "\(catalog.directory)"])

@@ -119,6 +119,13 @@ struct CommitRound {
             position = header.nextPosition
         }
         do {
+            try shard.log.reservePositions(below: position)
+        } catch {
+            // Nothing written: a position not durably reserved is never handed out.
+            fail(references, error)
+            return nil
+        }
+        do {
             try staging.withUnsafeBytes { try fileSystem.write($0, to: target.file, at: target.offset) }
         } catch {
             shard.log.discardUnpublished(in: target.file)

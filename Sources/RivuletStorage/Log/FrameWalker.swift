@@ -6,8 +6,10 @@ struct FrameWalker {
         case reachedEnd
         /// The visitor asked to stop; `offset` is where its last frame started.
         case stopped
-        /// A frame failed its check, or the data ended inside it.
+        /// A frame failed its check (length bounds, checksum, layout).
         case damaged(offset: Int64, reason: String)
+        /// The range ends inside the frame at `offset`: at the end of the active segment, a torn write.
+        case truncated(offset: Int64)
     }
 
     let file: OpenFile
@@ -47,7 +49,7 @@ struct FrameWalker {
                     return .damaged(offset: offset + Int64(cursor), reason: reason)
                 case .incomplete(let frameBytes):
                     if isLastRead {
-                        return .damaged(offset: offset + Int64(cursor), reason: "data ends inside a frame")
+                        return .truncated(offset: offset + Int64(cursor))
                     }
                     if cursor == 0, let frameBytes {
                         // A frame larger than the buffer: read it whole with a buffer of its own size.
@@ -57,7 +59,7 @@ struct FrameWalker {
                     break parsing
                 }
             }
-            if count == 0 { return .damaged(offset: offset, reason: "file ends before the expected data") }
+            if count == 0 { return .truncated(offset: offset) }
             offset += Int64(cursor)
         }
         return .reachedEnd

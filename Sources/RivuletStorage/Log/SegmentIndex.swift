@@ -17,9 +17,10 @@ struct SegmentIndex: Equatable, Sendable {
         self.entries = entries
     }
 
-    /// Records a frame written at the end of the segment if it is due an entry.
-    mutating func noteFrame(_ header: FrameHeader, at offset: Int64) {
-        if let last = entries.last, offset - last.offset < Int64(intervalBytes) { return }
+    /// Records a frame written at the end of the segment if it is due an entry, or if `force` asks for one (the
+    /// first good frame after damaged bytes, so that no seek has to walk through them).
+    mutating func noteFrame(_ header: FrameHeader, at offset: Int64, force: Bool = false) {
+        if !force, let last = entries.last, offset - last.offset < Int64(intervalBytes) { return }
         entries.append(
             IndexEntry(position: header.firstPosition, offset: offset, arrivalMilliseconds: header.arrivalMilliseconds))
     }

@@ -45,6 +45,11 @@ extension ShardLog {
         var cursor = start
         var isFull = false
         while cursor < shard.nextPosition && !isFull {
+            if let hole = hole(containing: cursor) {
+                noteSteppedOver(hole)
+                cursor = hole.toPosition
+                continue
+            }
             let target = state.withLock { readTarget(containing: cursor, in: $0) }
             if cursor >= target.summary.nextPosition {
                 guard let following = target.followingFirstPosition, following > cursor else { break }
@@ -57,13 +62,7 @@ extension ShardLog {
                     atPath: segmentPath(target.summary.firstPosition), creating: false)
             let entry =
                 target.activeFile == nil ? closedIndex(target.summary).entry(atOrBefore: cursor) : target.activeEntry
-            var expected = entry?.position ?? target.summary.firstPosition
-            let walker = FrameWalker(
-                file: file, fileSystem: fileSystem, from: entry?.offset ?? 0, to: target.summary.bytes,
-                bufferBytes: configuration.readBufferBytes)
-            let end = try walker.walk { header, frame, offset in
-                try checkSequence(header, expected: expected, offset: offset, path: file.path)
-                expected = header.nextPosition
+            try walkFrames(of: target.summary, file: file, from: entry) { header, frame in
                 guard header.nextPosition > cursor else { return true }
                 RecordFrame.forEachRecord(in: frame, header) { recordPosition, partitionKey, data, sealed in
                     guard recordPosition >= cursor else { return true }
@@ -83,14 +82,58 @@ extension ShardLog {
                 }
                 cursor = max(cursor, records.last.map { $0.position + 1 } ?? cursor)
                 return !isFull && cursor < shard.nextPosition
-            }
-            if case .damaged(let offset, let reason) = end {
-                throw StorageError.corrupt(path: file.path, detail: "\(reason) at offset \(offset)")
+            } onHole: { hole in
+                cursor = max(cursor, hole.toPosition)
             }
             if !isFull { cursor = max(cursor, target.summary.nextPosition) }
         }
-        return ShardReadResult(
-            records: records, nextPosition: records.last.map { $0.position + 1 } ?? start, shard: shard)
+        // Past a hole with no record after it yet, the next read starts after the hole rather than in it.
+        let next = records.last.map { $0.position + 1 } ?? max(start, min(cursor, shard.nextPosition))
+        return ShardReadResult(records: records, nextPosition: next, shard: shard)
+    }
+
+    /// Walks the good frames of a segment from `entry` (or its start) to its end, calling `visit` with each until it
+    /// returns false. Frames must continue each other's positions exactly; only a hole breaks the sequence. Damaged
+    /// bytes are stepped over: a recorded hole says where good frames resume, and damage no hole describes yet is
+    /// resynchronised past and recorded as one, so a damaged frame is never an error a reader retries forever.
+    private func walkFrames(
+        of summary: SegmentSummary, file: OpenFile, from entry: IndexEntry?,
+        visit: (FrameHeader, UnsafeRawBufferPointer) throws -> Bool, onHole: (PositionHole) -> Void
+    ) throws {
+        var offset = entry?.offset ?? 0
+        var expected = entry?.position ?? summary.firstPosition
+        while offset < summary.bytes {
+            var outOfSequence: (offset: Int64, reason: String)?
+            let walker = FrameWalker(
+                file: file, fileSystem: fileSystem, from: offset, to: summary.bytes,
+                bufferBytes: configuration.readBufferBytes)
+            let end = try walker.walk { header, frame, frameOffset in
+                guard header.firstPosition == expected else {
+                    outOfSequence = (
+                        frameOffset, "frame starts at position \(header.firstPosition), expected \(expected)"
+                    )
+                    return false
+                }
+                expected = header.nextPosition
+                return try visit(header, frame)
+            }
+            let damage: (offset: Int64, reason: String)
+            switch end {
+            case .reachedEnd: return
+            case .stopped:
+                guard let outOfSequence else { return }
+                damage = outOfSequence
+            case .damaged(let damageOffset, let reason): damage = (damageOffset, reason)
+            case .truncated(let damageOffset): damage = (damageOffset, "data ends inside a frame")
+            }
+            let hole = try hole(
+                forDamageIn: summary, file: file, at: damage.offset, reason: damage.reason, expectedPosition: expected)
+            noteSteppedOver(hole)
+            onHole(hole)
+            expected = max(expected, hole.toPosition)
+            guard let resume = hole.endOffset, resume > damage.offset else { return }
+            offset = resume
+        }
     }
 
     /// The position of the first record that arrived at or after `milliseconds`, or the next position if none did.
@@ -132,21 +175,12 @@ extension ShardLog {
         let entry =
             target.activeFile == nil
             ? closedIndex(target.summary).entry(arrivedBefore: milliseconds) : target.activeEntry
-        var expected = entry?.position ?? target.summary.firstPosition
         var answer = target.summary.nextPosition
-        let walker = FrameWalker(
-            file: file, fileSystem: fileSystem, from: entry?.offset ?? 0, to: target.summary.bytes,
-            bufferBytes: configuration.readBufferBytes)
-        let end = try walker.walk { header, _, offset in
-            try checkSequence(header, expected: expected, offset: offset, path: file.path)
-            expected = header.nextPosition
+        try walkFrames(of: target.summary, file: file, from: entry) { header, _ in
             guard header.arrivalMilliseconds >= milliseconds else { return true }
             answer = header.firstPosition
             return false
-        }
-        if case .damaged(let offset, let reason) = end {
-            throw StorageError.corrupt(path: file.path, detail: "\(reason) at offset \(offset)")
-        }
+        } onHole: { _ in }
         return answer
     }
 
@@ -188,14 +222,6 @@ extension ShardLog {
             environment.logger.warning(
                 "segment index unusable; scanning the segment", metadata: ["file.path": "\(path)"])
             return SegmentIndex(intervalBytes: configuration.indexIntervalBytes)
-        }
-    }
-
-    private func checkSequence(_ header: FrameHeader, expected: UInt64, offset: Int64, path: String) throws {
-        guard header.firstPosition == expected else {
-            throw StorageError.corrupt(
-                path: path,
-                detail: "frame at offset \(offset) starts at position \(header.firstPosition), expected \(expected)")
         }
     }
 }

@@ -9,7 +9,8 @@ extension ShardLog {
     /// holds its file keeps reading it.
     func removeSegments(arrivedBefore cutoffMilliseconds: Int64) throws -> Int64 {
         func isExpired(_ summary: SegmentSummary) -> Bool {
-            guard let last = summary.lastArrivalMilliseconds else { return false }
+            // A segment of damaged bytes only has no arrival time but holds nothing readable: it never blocks.
+            guard let last = summary.lastArrivalMilliseconds else { return !summary.isEmpty }
             return last < cutoffMilliseconds
         }
         let activeExpired = state.withLock { state in
@@ -33,6 +34,7 @@ extension ShardLog {
             freedBytes += summary.bytes
         }
         if !removed.isEmpty {
+            forgetHoles(below: state.withLock { $0.trimHorizonPosition })
             environment.logger.debug(
                 "retention removed segments",
                 metadata: [

@@ -24,11 +24,19 @@ final class ShardLog: Sendable {
         var refusesAppends = false
         /// Set when the stream is deleted: appends still queued fail with `streamNotFound`.
         var isDeleted = false
+        /// Recorded holes in position order (a copy of holes.json), bounded by `Limits.shardHolesMax`.
+        var holes: [PositionHole] = []
+        /// Holes a reader has already warned about, so that each is logged once however often it is stepped over.
+        var warnedHoles: Set<PositionHole> = []
+        /// What reserved-positions holds: no position at or above it was handed out. Nil while the folder has none.
+        var reservation: ReservationFile.Contents?
 
         var trimHorizonPosition: UInt64 { closedSegments.first?.firstPosition ?? active.summary.firstPosition }
 
         var lastArrivalMilliseconds: Int64? {
-            active.summary.lastArrivalMilliseconds ?? closedSegments.last?.lastArrivalMilliseconds
+            // A segment holding only damaged bytes has no arrival time; the one before it still bounds new ones.
+            active.summary.lastArrivalMilliseconds
+                ?? closedSegments.last { $0.lastArrivalMilliseconds != nil }?.lastArrivalMilliseconds
         }
 
         var storedBytes: Int64 { closedSegments.reduce(active.summary.bytes) { $0 + $1.bytes } }
@@ -47,6 +55,9 @@ final class ShardLog: Sendable {
     let directory: String
     let environment: ShardLogEnvironment
     let state: Mutex<State>
+    /// Serialises writers of holes.json (readers that find damage, retention), outside the state lock so that a
+    /// file write never holds up appends.
+    let holeRecording = Mutex(())
 
     init(stream: StreamKey, shardIndex: Int, directory: String, environment: ShardLogEnvironment, state: State) {
         self.stream = stream
@@ -61,17 +72,19 @@ final class ShardLog: Sendable {
 
     /// Creates the folder and the first, empty segment of a new shard.
     static func create(
-        stream: StreamKey, shardIndex: Int, directory: String, environment: ShardLogEnvironment
+        stream: StreamKey, shardIndex: Int, directory: String, environment: ShardLogEnvironment,
+        firstPosition: UInt64 = 0
     ) throws -> ShardLog {
         let fileSystem = environment.fileSystem
         try fileSystem.createDirectory(atPath: directory)
         let file = try fileSystem.openFile(
-            atPath: FileSystemNames.join(directory, SegmentFileName.log(0)), creating: true)
+            atPath: FileSystemNames.join(directory, SegmentFileName.log(firstPosition)), creating: true)
         try fileSystem.truncate(file, toBytes: 0)
         try fileSystem.synchronizeDirectory(atPath: directory)
         try fileSystem.synchronizeDirectory(atPath: FileSystemNames.parent(of: directory))
         let active = ActiveSegment(
-            summary: .empty(at: 0), index: SegmentIndex(intervalBytes: environment.configuration.indexIntervalBytes),
+            summary: .empty(at: firstPosition),
+            index: SegmentIndex(intervalBytes: environment.configuration.indexIntervalBytes),
             file: file)
         return ShardLog(
             stream: stream, shardIndex: shardIndex, directory: directory, environment: environment,
@@ -189,8 +202,15 @@ final class ShardLog: Sendable {
     }
 
     func writeIndexFile(_ summary: SegmentSummary, _ index: SegmentIndex) {
-        let path = indexPath(summary.firstPosition)
+        Self.writeIndexFile(summary, index, directory: directory, environment: environment)
+    }
+
+    static func writeIndexFile(
+        _ summary: SegmentSummary, _ index: SegmentIndex, directory: String, environment: ShardLogEnvironment
+    ) {
+        let path = FileSystemNames.join(directory, SegmentFileName.index(summary.firstPosition))
         let bytes = IndexFile.encode(summary, index)
+        let fileSystem = environment.fileSystem
         do {
             let file = try fileSystem.openFile(atPath: path, creating: true)
             try fileSystem.truncate(file, toBytes: 0)
