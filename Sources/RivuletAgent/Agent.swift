@@ -13,7 +13,7 @@ public final class Agent: Service, Sendable {
     public let configuration: AgentConfiguration
     /// Send what the files hold now, wait for all of it to be acknowledged, and return.
     public let once: Bool
-    private let flows: [FlowRuntime]
+    let flows: [FlowRuntime]
     private let stop = StopSignal()
     private let clock: any WallClock
     private let checkpoints: (any CheckpointStore)?

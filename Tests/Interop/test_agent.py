@@ -671,6 +671,11 @@ def test_a_signal_stops_the_agent_while_the_endpoint_is_unreachable(server, clie
     else:
         assert code == 0, f"exit status {code}\n{agent.log_tail()}"
     assert "records not acknowledged at exit" in log_text, agent.log_tail()
+    # The progress report says what is held against the bound (16 MiB by default, one flow).
+    buffered = re.findall(r"Agent: Buffered: (\d+) bytes in (\d+) records .* of at most (\d+) bytes", log_text)
+    assert buffered, agent.log_tail()
+    assert all(int(held) <= int(bound) == 16 * 1024 * 1024 for held, _, bound in buffered), buffered
+    assert any(int(records) == total for _, records, _ in buffered), buffered
 
     # Against a live endpoint the same checkpoints send every line, exactly once.
     live = config_for(tmp_path, server.endpoint, flows, name="live.json",

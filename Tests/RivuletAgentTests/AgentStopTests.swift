@@ -98,8 +98,8 @@ import Testing
         return harness
     }
 
-    static func expectExactly(_ range: Range<Int>, in records: [String]) throws {
-        let expected = Set(range.map { "line-\(String(format: "%06d", $0))\n" })
+    static func expectExactly(_ range: Range<Int>, in records: [String], prefix: String = "line") throws {
+        let expected = Set(range.map { "\(prefix)-\(String(format: "%06d", $0))\n" })
         let received = Set(records)
         let missing = expected.subtracting(received)
         #expect(missing.isEmpty, "\(missing.count) missing, e.g. \(missing.sorted().prefix(3))")

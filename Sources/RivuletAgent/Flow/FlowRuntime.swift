@@ -11,6 +11,8 @@ final class FlowRuntime: Sendable {
     let flow: FlowConfiguration
     let producer: Producer
     let counters: FlowCounters
+    /// This flow's share of the agent's `maxBufferedBytes`.
+    let bufferedBytesMax: Int
     private let logger: Logger
 
     init(flow: FlowConfiguration, client: any KinesisDataPlane, agent: AgentConfiguration, logger: Logger) {
@@ -18,6 +20,7 @@ final class FlowRuntime: Sendable {
         var logger = logger
         logger[metadataKey: "flow"] = "\(flow.identifier)"
         self.logger = logger
+        bufferedBytesMax = AgentLimits.bufferedBytesShare(total: agent.maxBufferedBytes, flowCount: agent.flows.count)
         producer = Producer(
             stream: flow.streamName, client: client,
             configuration: Self.producerConfiguration(flow, agent: agent, logger: logger))
@@ -42,9 +45,12 @@ final class FlowRuntime: Sendable {
         configuration.retryBackoffMaxMilliseconds = Int64(flow.retryMaxBackoffMilliseconds)
         configuration.failedCallRetryDelayMilliseconds = Int64(flow.retryInitialBackoffMilliseconds)
         configuration.requestsInFlightMax = min(max(agent.maxSendingThreads, 1), 256)
+        let bufferedBytesMax = AgentLimits.bufferedBytesShare(
+            total: agent.maxBufferedBytes, flowCount: agent.flows.count)
         configuration.outstandingRecordsMax = min(
-            AgentLimits.outstandingRecordsMax, max(flow.publishQueueCapacity * flow.maxBufferSizeRecords, 1))
-        configuration.outstandingBytesMax = AgentLimits.outstandingBytesMax
+            AgentLimits.outstandingRecordsMax, max(flow.publishQueueCapacity * flow.maxBufferSizeRecords, 1),
+            max(bufferedBytesMax / AgentLimits.bookkeepingBytesPerRecord, 1))
+        configuration.outstandingBytesMax = bufferedBytesMax
         configuration.logger = logger
         return configuration
     }
@@ -55,7 +61,8 @@ final class FlowRuntime: Sendable {
         store: any CheckpointStore, clock: any WallClock, stop: StopSignal, once: Bool, shutdownTimeoutMilliseconds: Int
     ) async throws -> Int {
         let tailer = try FlowTailer(
-            flow: flow, producer: producer, store: store, counters: counters, clock: clock, logger: logger)
+            flow: flow, producer: producer, bufferedBytesMax: bufferedBytesMax, store: store, counters: counters,
+            clock: clock, logger: logger)
         let producer = self.producer
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await producer.run() }
