@@ -32,6 +32,7 @@ from agent_support import (
     Tally,
     agent_config,
     agent_status,
+    caught_up,
     collect_lines,
     describe,
     flow,
@@ -436,6 +437,49 @@ def test_rotation_loses_no_line(server, client, agents, tmp_path, mode):
     assert duplicated == [], \
         f"{mode}: {len(duplicated)} lines sent twice with no restart: {ranges(duplicated)} " \
         f"(in {sorted({writer.generation_of(n) for n in duplicated})[:10]})"
+
+
+@pytest.mark.parametrize("pattern", ["app.log", "app.log*"])
+def test_copytruncate_while_the_agent_is_killed_sends_nothing_twice(server, client, agents, tmp_path, pattern):
+    stream = new_stream(client, "killed-copytruncate", 2)
+    logs = tmp_path / "logs"
+    writer = RotatingWriter(logs, "copytruncate")
+    config = config_for(tmp_path, server.endpoint, [flow(logs / pattern, stream, initialPosition="START_OF_FILE")])
+    reader, tally = StreamReader(client, stream), Tally()
+    agent = agents(config)
+    try:
+        # Each round: about 1 MB delivered and checkpointed, a kill -9, then logrotate's copytruncate while the
+        # agent is down, with lines written before and after; then a rotation while it runs. Two rotations while
+        # down only with the glob: under the exact name, the generation between them is never seen by any agent.
+        rounds = (1, 2, 1) if pattern.endswith("*") else (1, 1, 1)
+        for rotations_while_down in rounds:
+            writer.write(10_000)
+            collect_lines(reader, tally, writer.written, agent=agent)
+            wait_for(lambda: caught_up(config), 60, "the checkpoints to cover every file")
+            assert agent.kill() == -9
+            for _ in range(rotations_while_down):
+                writer.write(150)
+                writer.rotate()
+                writer.write(100)
+            agent = agents(config)
+            collect_lines(reader, tally, writer.written, agent=agent)
+            writer.write(200)
+            writer.rotate()
+            writer.write(50)
+            collect_lines(reader, tally, writer.written, agent=agent)
+    finally:
+        writer.close()
+    code = agent.terminate()
+    assert code == 0, agent.log_tail()
+    tally.add(reader.poll(keep=False))
+    assert tally.malformed == [], f"records that are not one written line: {tally.malformed[:5]}"
+    assert tally.missing(writer.written) == []
+    duplicated = sorted(number for number, count in tally.counts.items() if count > 1)
+    assert duplicated == [], \
+        f"{len(duplicated)} lines sent twice: {ranges(duplicated)} " \
+        f"(in {sorted({writer.generation_of(n) for n in duplicated})[:10]})"
+    logs_text = "".join(log.read_text("utf-8", "replace") for log in tmp_path.glob("agent-*-logs/*.log"))
+    assert "are lost" not in logs_text, [line for line in logs_text.splitlines() if "are lost" in line][:3]
 
 
 # -- 7. globs ---------------------------------------------------------------------------------
