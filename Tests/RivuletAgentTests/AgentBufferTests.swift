@@ -13,9 +13,10 @@ import Testing
         harness.configuration.maxBufferedBytes = 1_048_576
         harness.configuration.shutdownTimeoutMilliseconds = 300
         harness.endpoint.isReachable = false
-        // About 5 MB of 212-byte lines: five times the bound.
-        let prefix = String(repeating: "x", count: 200)
-        let lineCount = 25_000
+        // About 5 MB of 2 KB lines: five times the bound, in records large enough that the bytes reach the bound
+        // before the record count (1 MiB / 1 KiB of bookkeeping each) does.
+        let prefix = String(repeating: "x", count: 2_000)
+        let lineCount = 2_500
         try harness.append("app.log", AgentHarness.lines(0..<lineCount, prefix: prefix))
         let fileBytes = try FileManager.default.attributesOfItem(atPath: harness.directory.file("app.log"))[.size] as! Int
         let running = harness.start(once: false)
