@@ -6,13 +6,14 @@ import ServiceLifecycle
 
 /// The agent: every flow of the configuration tailing its files into its stream, a progress line every
 /// `log.statusReportingPeriodSeconds`, and checkpoints in one SQLite file. A swift-service-lifecycle `Service`:
-/// graceful shutdown (SIGTERM) stops reading, drains what was read within `shutdownTimeoutMillis`, and writes the
-/// checkpoints before `run()` returns.
+/// graceful shutdown (SIGTERM) stops reading, drains what was read within `shutdownTimeoutMillis` (however
+/// unreachable the stream is), and writes the checkpoints before `run()` returns. One agent at a time owns a
+/// checkpoint database (`CheckpointLock`).
 public final class Agent: Service, Sendable {
     public let configuration: AgentConfiguration
     /// Send what the files hold now, wait for all of it to be acknowledged, and return.
     public let once: Bool
-    private let flows: [FlowRuntime]
+    let flows: [FlowRuntime]
     private let stop = StopSignal()
     private let clock: any WallClock
     private let checkpoints: (any CheckpointStore)?
@@ -35,6 +36,11 @@ public final class Agent: Service, Sendable {
     }
 
     public func run() async throws {
+        // Taken before the database is opened, so a second agent on the same file changes nothing in it. A store
+        // passed in belongs to its owner, who decides who shares it.
+        let ownerLock = checkpoints == nil
+            ? try CheckpointLock.acquire(checkpointFile: configuration.checkpointFile) : nil
+        defer { withExtendedLifetime(ownerLock) {} }
         let store: any CheckpointStore
         if let checkpoints {
             store = checkpoints
@@ -44,36 +50,13 @@ public final class Agent: Service, Sendable {
         let ownsStore = checkpoints == nil
         let startedMilliseconds = clock.nowMilliseconds()
         let timeToLive = Int64(configuration.checkpointTimeToLiveDays) * 86_400_000
-        try await store.expire(before: startedMilliseconds - timeToLive)
         let reporter = ProgressReporter(
             flows: flows, store: store, configuration: configuration, clock: clock,
             startedMilliseconds: startedMilliseconds, logger: logger)
-        let clock = self.clock
-        let stop = self.stop
-        let once = self.once
-        let shutdownTimeout = configuration.shutdownTimeoutMilliseconds
+        let unacknowledged: Int
         do {
-            try await withGracefulShutdownHandler {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for flow in flows {
-                        group.addTask {
-                            try await flow.run(
-                                store: store, clock: clock, stop: stop, once: once,
-                                shutdownTimeoutMilliseconds: shutdownTimeout)
-                        }
-                    }
-                    group.addTask { await reporter.run(until: stop) }
-                    // The flows finish first (on stop, or caught up with --once); the reporter then stops too.
-                    var finishedFlows = 0
-                    while finishedFlows < flows.count, let _ = try await group.next() {
-                        finishedFlows += 1
-                    }
-                    stop.stop()
-                    try await group.waitForAll()
-                }
-            } onGracefulShutdown: {
-                stop.stop()
-            }
+            try await store.expire(before: startedMilliseconds - timeToLive)
+            unacknowledged = try await runFlows(store: store, reporter: reporter)
         } catch {
             await reporter.report(final: true)
             if ownsStore { await store.close() }
@@ -81,6 +64,49 @@ public final class Agent: Service, Sendable {
         }
         await reporter.report(final: true)
         if ownsStore { await store.close() }
+        // --once promises everything read was acknowledged; a stop that cut it short must not look like success.
+        if once && unacknowledged > 0 {
+            throw AgentError.stoppedBeforeAcknowledged(records: unacknowledged)
+        }
+    }
+
+    /// Runs every flow and the reporter until the flows finish (stopped, or caught up with --once); returns the
+    /// records read but not acknowledged at the end.
+    private func runFlows(store: any CheckpointStore, reporter: ProgressReporter) async throws -> Int {
+        let clock = self.clock
+        let stop = self.stop
+        let once = self.once
+        let flows = self.flows
+        let shutdownTimeout = configuration.shutdownTimeoutMilliseconds
+        return try await withGracefulShutdownHandler {
+            // A flow's task answers its unacknowledged count; the reporter's answers nil.
+            try await withThrowingTaskGroup(of: Int?.self) { group in
+                for flow in flows {
+                    group.addTask {
+                        try await flow.run(
+                            store: store, clock: clock, stop: stop, once: once,
+                            shutdownTimeoutMilliseconds: shutdownTimeout)
+                    }
+                }
+                group.addTask {
+                    await reporter.run(until: stop)
+                    return nil
+                }
+                var finishedFlows = 0
+                var unacknowledged = 0
+                while finishedFlows < flows.count, let result = try await group.next() {
+                    guard let unsent = result else { continue }
+                    finishedFlows += 1
+                    unacknowledged += unsent
+                }
+                // The flows are done; the reporter stops too.
+                stop.stop()
+                try await group.waitForAll()
+                return unacknowledged
+            }
+        } onGracefulShutdown: {
+            stop.stop()
+        }
     }
 
     /// Asks the agent to stop, as a graceful shutdown does.

@@ -200,6 +200,12 @@ public final class Producer: Sendable {
         state.withLock { $0.outstandingRecords }
     }
 
+    /// Bytes (data and partition keys) of the user records accepted and not yet finished: what
+    /// `outstandingBytesMax` bounds.
+    public var outstandingByteCount: Int {
+        state.withLock { $0.outstandingBytes }
+    }
+
     // MARK: Test seams
 
     /// The shard map in use; nil before the first load.

@@ -12,6 +12,8 @@ import hashlib
 import json
 import random
 import re
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -30,6 +32,7 @@ from agent_support import (
     Tally,
     agent_config,
     agent_status,
+    caught_up,
     collect_lines,
     describe,
     flow,
@@ -436,6 +439,49 @@ def test_rotation_loses_no_line(server, client, agents, tmp_path, mode):
         f"(in {sorted({writer.generation_of(n) for n in duplicated})[:10]})"
 
 
+@pytest.mark.parametrize("pattern", ["app.log", "app.log*"])
+def test_copytruncate_while_the_agent_is_killed_sends_nothing_twice(server, client, agents, tmp_path, pattern):
+    stream = new_stream(client, "killed-copytruncate", 2)
+    logs = tmp_path / "logs"
+    writer = RotatingWriter(logs, "copytruncate")
+    config = config_for(tmp_path, server.endpoint, [flow(logs / pattern, stream, initialPosition="START_OF_FILE")])
+    reader, tally = StreamReader(client, stream), Tally()
+    agent = agents(config)
+    try:
+        # Each round: about 1 MB delivered and checkpointed, a kill -9, then logrotate's copytruncate while the
+        # agent is down, with lines written before and after; then a rotation while it runs. Two rotations while
+        # down only with the glob: under the exact name, the generation between them is never seen by any agent.
+        rounds = (1, 2, 1) if pattern.endswith("*") else (1, 1, 1)
+        for rotations_while_down in rounds:
+            writer.write(10_000)
+            collect_lines(reader, tally, writer.written, agent=agent)
+            wait_for(lambda: caught_up(config), 60, "the checkpoints to cover every file")
+            assert agent.kill() == -9
+            for _ in range(rotations_while_down):
+                writer.write(150)
+                writer.rotate()
+                writer.write(100)
+            agent = agents(config)
+            collect_lines(reader, tally, writer.written, agent=agent)
+            writer.write(200)
+            writer.rotate()
+            writer.write(50)
+            collect_lines(reader, tally, writer.written, agent=agent)
+    finally:
+        writer.close()
+    code = agent.terminate()
+    assert code == 0, agent.log_tail()
+    tally.add(reader.poll(keep=False))
+    assert tally.malformed == [], f"records that are not one written line: {tally.malformed[:5]}"
+    assert tally.missing(writer.written) == []
+    duplicated = sorted(number for number, count in tally.counts.items() if count > 1)
+    assert duplicated == [], \
+        f"{len(duplicated)} lines sent twice: {ranges(duplicated)} " \
+        f"(in {sorted({writer.generation_of(n) for n in duplicated})[:10]})"
+    logs_text = "".join(log.read_text("utf-8", "replace") for log in tmp_path.glob("agent-*-logs/*.log"))
+    assert "are lost" not in logs_text, [line for line in logs_text.splitlines() if "are lost" in line][:3]
+
+
 # -- 7. globs ---------------------------------------------------------------------------------
 
 def test_double_star_glob_tails_every_matching_file(server, client, agents, tmp_path):
@@ -622,7 +668,142 @@ def test_metrics_and_status_follow_progress(server, client, agents, tmp_path):
     assert text.returncode == 0 and str(log) in text.stdout, describe(text)
 
 
-# -- 11. torture, reduced ---------------------------------------------------------------------
+# -- 11. stopping, and one agent per checkpoint database -------------------------------------
+
+def unused_endpoint() -> str:
+    """An endpoint where nothing listens: a port the kernel just handed out and took back."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+# The drain the agents below are given, and how long after SIGTERM they must be gone: the drain, startup of the
+# shutdown, a loaded machine.
+SHUTDOWN_TIMEOUT_MILLIS = 2000
+STOP_DEADLINE_SECONDS = 30
+
+
+@pytest.mark.parametrize("once", [True, False], ids=["once", "tailing"])
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "sigint"])
+def test_a_signal_stops_the_agent_while_the_endpoint_is_unreachable(server, client, agents, tmp_path, once,
+                                                                     stop_signal):
+    stream = new_stream(client, "unreachable", 2)
+    data = tmp_path / "data"
+    data.mkdir()
+    log = data / "app.log"
+    total = 3000
+    log.write_bytes(b"".join(numbered_line(number) for number in range(total)))
+    flows = [flow(log, stream, initialPosition="START_OF_FILE")]
+    dead = config_for(tmp_path, unused_endpoint(), flows, name="dead.json",
+                      shutdownTimeoutMillis=SHUTDOWN_TIMEOUT_MILLIS)
+    agent = agents(dead, extra_args=["--once"] if once else None)
+    # Every line read and handed to delivery, which can only fail and retry.
+    agent.wait_progress(parsed=total)
+
+    signalled = time.monotonic()
+    agent.process.send_signal(stop_signal)
+    code = agent.wait_exit(timeout=STOP_DEADLINE_SECONDS)
+    seconds = time.monotonic() - signalled
+    log_text = agent.log_text()
+    print(f"{'--once' if once else 'tailing'}: exited {code} {seconds:.1f} s after {stop_signal.name}")
+    if once:
+        # --once was asked to deliver everything and could not: it says so, in one line, and fails.
+        assert code == 1, f"exit status {code}\n{agent.log_tail()}"
+        refusals = [line for line in log_text.splitlines() if "stopped before the stream acknowledged" in line]
+        assert len(refusals) == 1, agent.log_tail()
+    else:
+        assert code == 0, f"exit status {code}\n{agent.log_tail()}"
+    assert "records not acknowledged at exit" in log_text, agent.log_tail()
+    # The progress report says what is held against the bound (16 MiB by default, one flow).
+    buffered = re.findall(r"Agent: Buffered: (\d+) bytes in (\d+) records .* of at most (\d+) bytes", log_text)
+    assert buffered, agent.log_tail()
+    assert all(int(held) <= int(bound) == 16 * 1024 * 1024 for held, _, bound in buffered), buffered
+    assert any(int(records) == total for _, records, _ in buffered), buffered
+
+    # Against a live endpoint the same checkpoints send every line, exactly once.
+    live = config_for(tmp_path, server.endpoint, flows, name="live.json",
+                      shutdownTimeoutMillis=SHUTDOWN_TIMEOUT_MILLIS)
+    run_once(live)
+    reader, tally = StreamReader(client, stream), Tally()
+    tally.add(reader.poll(keep=False))
+    assert tally.malformed == [], f"records that are not one written line: {tally.malformed[:5]}"
+    assert tally.missing(total) == [], ranges(tally.missing(total))
+    assert tally.duplicates() == 0, "nothing was acknowledged before the stop, so nothing is sent twice"
+
+
+@pytest.mark.slow
+def test_sigterm_during_an_outage_then_restart_loses_nothing(agents, tmp_path):
+    server = PinnedServerProcess(tmp_path / "server-data", tmp_path / "server-logs", ["--fsync", "always"]).start()
+    try:
+        client = make_client(server.endpoint)
+        stream = new_stream(client, "stop-outage", 2)
+        writer = RotatingWriter(tmp_path / "logs", "rename")
+        config = config_for(tmp_path, server.endpoint, [flow(writer.path, stream, initialPosition="START_OF_FILE")],
+                            shutdownTimeoutMillis=SHUTDOWN_TIMEOUT_MILLIS)
+        reader, tally = StreamReader(client, stream), Tally()
+        agent = agents(config)
+        writer.write(1000)
+        collect_lines(reader, tally, writer.written, agent=agent)
+        code = server.terminate()
+        assert code == 0, server.log_tail()
+        # Lines written while the server is gone are read and retried.
+        writer.write(2000)
+        agent.wait_progress(parsed=writer.written)
+        signalled = time.monotonic()
+        code = agent.terminate(timeout=STOP_DEADLINE_SECONDS)
+        assert code == 0, f"exit status {code}\n{agent.log_tail()}"
+        print(f"outage: tailing agent exited {time.monotonic() - signalled:.1f} s after SIGTERM")
+
+        server.restart_on_same_port()
+        writer.write(500)
+        writer.close()
+        agent = agents(config)
+        reader, tally = StreamReader(make_client(server.endpoint), stream), Tally()
+        collect_lines(reader, tally, writer.written, agent=agent)
+        assert agent.terminate() == 0, agent.log_tail()
+        tally.add(reader.poll(keep=False))
+        assert tally.malformed == [], f"records that are not one written line: {tally.malformed[:5]}"
+        assert tally.unexpected(writer.written) == []
+        duplicated = sorted(number for number, count in tally.counts.items() if count > 1)
+        assert duplicated == [], f"lines sent twice across the stop: {ranges(duplicated)}"
+    finally:
+        if server.alive():
+            server.kill()
+
+
+def test_a_second_agent_on_the_same_checkpoints_is_refused(server, client, agents, tmp_path):
+    stream = new_stream(client, "owner", 1)
+    data = tmp_path / "data"
+    data.mkdir()
+    log = data / "app.log"
+    log.write_bytes(b"".join(numbered_line(number) for number in range(100)))
+    config = config_for(tmp_path, server.endpoint, [flow(log, stream, initialPosition="START_OF_FILE")])
+    reader, tally = StreamReader(client, stream), Tally()
+    first = agents(config)
+    collect_lines(reader, tally, 100, agent=first)
+
+    for extra in ([], ["--once"]):
+        second = run_agent("--config", config, *extra, timeout=120)
+        assert second.returncode != 0, describe(second)
+        refusals = [line for line in second.stderr.splitlines() if "another agent" in line]
+        assert len(refusals) == 1, describe(second)
+        assert f"(pid {first.pid})" in refusals[0], describe(second)
+        assert str(tmp_path / "checkpoints") in refusals[0], describe(second)
+    assert first.alive(), first.log_tail()
+
+    # The refused agents sent nothing; the first goes on, and once it stops the database is free again.
+    append(log, b"".join(numbered_line(number) for number in range(100, 200)))
+    collect_lines(reader, tally, 200, agent=first)
+    assert first.terminate() == 0, first.log_tail()
+    append(log, b"".join(numbered_line(number) for number in range(200, 300)))
+    run_once(config)
+    tally.add(reader.poll(keep=False))
+    assert tally.missing(300) == []
+    assert tally.duplicates() == 0
+
+
+# -- 12. torture, reduced ---------------------------------------------------------------------
 
 @pytest.mark.slow
 def test_torture_with_kills_and_an_outage_loses_nothing(tmp_path):

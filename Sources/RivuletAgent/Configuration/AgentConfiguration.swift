@@ -31,6 +31,11 @@ public struct AgentConfiguration: Sendable {
     public var statusReportingPeriodSeconds = 30
     /// `maxSendingThreads`: requests in flight per flow. Default as the original: 12 per core, here at least 16.
     public var maxSendingThreads = 16
+    /// Beyond the original (`maxBufferedBytes`): records read from files and not yet acknowledged by the stream, in
+    /// bytes (data and partition key), all flows together, each flow getting an equal share. At the bound a flow
+    /// stops reading (it keeps finding and opening files) until acknowledgements make room, so an outage of any
+    /// length holds memory here.
+    public var maxBufferedBytes = 16 * 1024 * 1024
 
     public init() {}
 }

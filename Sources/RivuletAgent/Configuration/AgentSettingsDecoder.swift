@@ -17,7 +17,7 @@ enum AgentSettingsDecoder {
         "maxConnections", "connectionTimeoutMillis", "connectionTTLMillis", "socketTimeoutMillis",
         "useTcpKeepAlive", "useHttpGzip", "userAgent", "userAgentOverride",
         "log.level", "log.emitMetrics", "log.emitInternalMetrics", "log.statusReportingPeriodSeconds",
-        "metrics.listen",
+        "metrics.listen", "maxBufferedBytes",
     ]
 
     /// `log.level` values: ours in lower case, and the log4j names the Kinesis Agent's users know.
@@ -110,6 +110,9 @@ enum AgentSettingsDecoder {
         }
         if let timeout = reader.integer("shutdownTimeoutMillis", in: 1...millisecondsMax) {
             configuration.shutdownTimeoutMilliseconds = timeout
+        }
+        if let bytes = reader.integer("maxBufferedBytes", in: AgentLimits.bufferedBytesRange) {
+            configuration.maxBufferedBytes = bytes
         }
         let threadsPerCore = reader.integer("maxSendingThreadsPerCore", in: 1...64)
         if let threads = reader.integer("maxSendingThreads", in: 1...1_024) {

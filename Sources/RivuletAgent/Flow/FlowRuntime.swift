@@ -5,12 +5,14 @@ import RivuletProducer
 
 /// One flow while the agent runs: its producer, its tailer and its counters, and the way they start and stop
 /// together. The tailer reads until the agent stops (or, with `--once`, until it caught up); then the producer
-/// drains what is in flight, within `shutdownTimeoutMillis` unless `--once` waits for everything; then the final
-/// checkpoints are written.
+/// drains what is in flight (`--once` waits for everything unless the agent is told to stop); from a stop on, the
+/// drain has `shutdownTimeoutMillis`, after which what is left is failed; then the final checkpoints are written.
 final class FlowRuntime: Sendable {
     let flow: FlowConfiguration
     let producer: Producer
     let counters: FlowCounters
+    /// This flow's share of the agent's `maxBufferedBytes`.
+    let bufferedBytesMax: Int
     private let logger: Logger
 
     init(flow: FlowConfiguration, client: any KinesisDataPlane, agent: AgentConfiguration, logger: Logger) {
@@ -18,6 +20,7 @@ final class FlowRuntime: Sendable {
         var logger = logger
         logger[metadataKey: "flow"] = "\(flow.identifier)"
         self.logger = logger
+        bufferedBytesMax = AgentLimits.bufferedBytesShare(total: agent.maxBufferedBytes, flowCount: agent.flows.count)
         producer = Producer(
             stream: flow.streamName, client: client,
             configuration: Self.producerConfiguration(flow, agent: agent, logger: logger))
@@ -42,31 +45,30 @@ final class FlowRuntime: Sendable {
         configuration.retryBackoffMaxMilliseconds = Int64(flow.retryMaxBackoffMilliseconds)
         configuration.failedCallRetryDelayMilliseconds = Int64(flow.retryInitialBackoffMilliseconds)
         configuration.requestsInFlightMax = min(max(agent.maxSendingThreads, 1), 256)
+        let bufferedBytesMax = AgentLimits.bufferedBytesShare(
+            total: agent.maxBufferedBytes, flowCount: agent.flows.count)
         configuration.outstandingRecordsMax = min(
-            AgentLimits.outstandingRecordsMax, max(flow.publishQueueCapacity * flow.maxBufferSizeRecords, 1))
-        configuration.outstandingBytesMax = AgentLimits.outstandingBytesMax
+            AgentLimits.outstandingRecordsMax, max(flow.publishQueueCapacity * flow.maxBufferSizeRecords, 1),
+            max(bufferedBytesMax / AgentLimits.bookkeepingBytesPerRecord, 1))
+        configuration.outstandingBytesMax = bufferedBytesMax
         configuration.logger = logger
         return configuration
     }
 
-    /// Runs the flow to its end; see the type's description.
+    /// Runs the flow to its end; see the type's description. Returns how many records it read that the stream did
+    /// not acknowledge (they stay behind the checkpoints and are read again at the next start).
     func run(
         store: any CheckpointStore, clock: any WallClock, stop: StopSignal, once: Bool, shutdownTimeoutMilliseconds: Int
-    ) async throws {
+    ) async throws -> Int {
         let tailer = try FlowTailer(
-            flow: flow, producer: producer, store: store, counters: counters, clock: clock, logger: logger)
+            flow: flow, producer: producer, bufferedBytesMax: bufferedBytesMax, store: store, counters: counters,
+            clock: clock, logger: logger)
         let producer = self.producer
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await producer.run() }
-            if !once {
-                group.addTask {
-                    // The drain's deadline: from the stop request on, a stalled stream cannot hold the exit.
-                    while !stop.isStopped {
-                        try await Task.sleep(for: .milliseconds(100))
-                    }
-                    try await Task.sleep(for: .milliseconds(shutdownTimeoutMilliseconds))
-                    producer.abort()
-                }
+            // With --once too: its wait for every acknowledgement must end when the agent is told to stop.
+            group.addTask {
+                await Self.abortAfterShutdownTimeout(producer, stop: stop, milliseconds: shutdownTimeoutMilliseconds)
             }
             var failure: (any Error)?
             do {
@@ -77,7 +79,7 @@ final class FlowRuntime: Sendable {
             } catch {
                 failure = error
             }
-            if once && failure == nil {
+            if once && failure == nil && !stop.isStopped {
                 await producer.flush()
             }
             if failure != nil {
@@ -86,7 +88,8 @@ final class FlowRuntime: Sendable {
                 producer.abort()
             }
             await producer.shutdown()
-            let unsent = producer.outstandingRecordCount + ledgerPending(tailer)
+            // Every record handed to the producer is in the ledger until acknowledged, so the ledger alone counts.
+            let unsent = tailer.ledger.pendingCount
             if unsent > 0 {
                 logger.warning("\(unsent) records not acknowledged at exit; they are sent again at the next start")
             }
@@ -97,10 +100,23 @@ final class FlowRuntime: Sendable {
             }
             group.cancelAll()
             if let failure { throw failure }
+            return unsent
         }
     }
 
-    private func ledgerPending(_ tailer: FlowTailer) -> Int {
-        tailer.ledger.pendingCount
+    /// The drain's deadline: from the stop request on, the producer has `milliseconds` to deliver what it holds;
+    /// then it is aborted, which fails what is left (records retried against an unreachable stream included) and
+    /// releases every wait on it. Returns early, doing nothing, when the flow ends first (its task is cancelled).
+    private static func abortAfterShutdownTimeout(_ producer: Producer, stop: StopSignal, milliseconds: Int) async {
+        while !stop.isStopped {
+            await stop.pause(milliseconds: 1_000)
+            if Task.isCancelled { return }
+        }
+        do {
+            try await Task.sleep(for: .milliseconds(milliseconds))
+        } catch {
+            return
+        }
+        producer.abort()
     }
 }

@@ -23,7 +23,7 @@ extension FlowTailer {
                 }
             }
             var budget = AgentLimits.readBytesPerFilePerTurn
-            while budget > 0 && file.readOffsetBytes < file.sizeBytes {
+            while budget > 0 && file.readOffsetBytes < file.sizeBytes && hasRoomToRead {
                 let count: Int
                 do {
                     count = try opened.read(at: file.readOffsetBytes, into: &readBuffer)
@@ -42,6 +42,14 @@ extension FlowTailer {
             }
         }
         return progressed
+    }
+
+    /// Whether another chunk may be read: what the flow holds unacknowledged plus a chunk stays within its share of
+    /// `maxBufferedBytes`. Checked rather than left to the producer's admission, which would block this task:
+    /// a tailer that does not block keeps discovering and opening files while the stream holds it back, so files
+    /// rotated away meanwhile stay readable through their descriptors.
+    var hasRoomToRead: Bool {
+        producer.outstandingByteCount + AgentLimits.readChunkBytes <= bufferedBytesMax
     }
 
     /// False when the file no longer holds the bytes it was read from: shorter than what was read (truncated), or

@@ -7,12 +7,15 @@ import RivuletProducer
 ///
 /// One task runs it. Each turn it looks for files (the pattern, at most every `minTimeBetweenFilePollsMillis`),
 /// notices rotation (renames, deletions, truncations, copies), reads every file that grew (all of them, not one at
-/// a time), cuts records, processes them, and puts them; the producer's back-pressure is what stops reading when
-/// the stream cannot keep up, so memory stays bounded through an outage of any length.
+/// a time), cuts records, processes them, and puts them. Reading stops while the flow holds its share of
+/// `maxBufferedBytes` unacknowledged (the producer's bound, checked before each chunk so this task does not block
+/// in it), so memory stays bounded through an outage of any length while files are still found and opened.
 final class FlowTailer {
     let flow: FlowConfiguration
     let pattern: FilePattern
     let producer: Producer
+    /// This flow's share of `maxBufferedBytes`; the producer refuses more, and reading stops short of it.
+    let bufferedBytesMax: Int
     let store: any CheckpointStore
     let counters: FlowCounters
     let ledger = DeliveryLedger()
@@ -33,10 +36,11 @@ final class FlowTailer {
     var lastCheckpointMilliseconds: Int64 = .min
 
     init(
-        flow: FlowConfiguration, producer: Producer, store: any CheckpointStore, counters: FlowCounters,
-        clock: any WallClock, logger: Logger
+        flow: FlowConfiguration, producer: Producer, bufferedBytesMax: Int, store: any CheckpointStore,
+        counters: FlowCounters, clock: any WallClock, logger: Logger
     ) throws(FilePatternError) {
         self.flow = flow
+        self.bufferedBytesMax = bufferedBytesMax
         // Compressed files (rotated copies, mostly) are never read: their bytes are not lines.
         pattern = try FilePattern(flow.filePattern, includeCompressed: false)
         self.producer = producer

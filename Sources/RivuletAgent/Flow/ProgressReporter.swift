@@ -2,7 +2,7 @@ import Logging
 import RivuletCore
 import Synchronization
 
-/// The agent's periodic report: the Kinesis Agent's progress line, a warning for each flow that is far behind its
+/// The agent's periodic report: the Kinesis Agent's progress line, what is buffered against its bound, a warning for each flow that is far behind its
 /// files, the metrics' producer-side totals, and each flow's last sending error into the checkpoint database (for
 /// `rivulet agent status`).
 final class ProgressReporter: Sendable {
@@ -53,7 +53,13 @@ final class ProgressReporter: Sendable {
         var parsed = 0
         var parsedBytes = 0
         var sent = 0
+        var bufferedBytes = 0
+        var bufferedRecords = 0
+        var bufferedBytesMax = 0
         for flow in flows {
+            bufferedBytes += flow.producer.outstandingByteCount
+            bufferedRecords += flow.producer.outstandingRecordCount
+            bufferedBytesMax += flow.bufferedBytesMax
             let counters = flow.counters
             parsed += counters.recordsParsed.load(ordering: .relaxed)
             parsedBytes += counters.bytesParsed.load(ordering: .relaxed)
@@ -78,5 +84,8 @@ final class ProgressReporter: Sendable {
         let uptime = clock.nowMilliseconds() - startedMilliseconds
         logger.info(
             "Agent: Progress: \(parsed) records parsed (\(parsedBytes) bytes), and \(sent) records sent successfully to destinations. Uptime: \(uptime)ms")
+        // A line of its own: the progress line above keeps the Kinesis Agent's exact form, which tools parse.
+        logger.info(
+            "Agent: Buffered: \(bufferedBytes) bytes in \(bufferedRecords) records read and not yet acknowledged, of at most \(bufferedBytesMax) bytes (maxBufferedBytes)")
     }
 }

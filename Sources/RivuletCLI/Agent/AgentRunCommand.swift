@@ -16,7 +16,9 @@ struct AgentRunCommand: AsyncParsableCommand {
             Reads the Kinesis Agent's agent.json format (comments allowed). Each flow tails the files matching its \
             filePattern and sends their records to its kinesisStream. Checkpoints (SQLite, checkpointFile) advance \
             only over records the stream acknowledged, so a crash can repeat lines but never lose one. SIGTERM or \
-            SIGINT stops reading, sends what was read (within shutdownTimeoutMillis) and writes the checkpoints.
+            SIGINT stops reading, sends what was read (within shutdownTimeoutMillis, even while the stream is \
+            unreachable) and writes the checkpoints; --once then exits non-zero if records were left unacknowledged. \
+            One agent at a time may use a checkpointFile (a lock file beside it).
             """)
 
     @OptionGroup var configurationOption: AgentConfigurationOption
@@ -55,9 +57,13 @@ struct AgentRunCommand: AsyncParsableCommand {
                 })
             services.append(.init(service: server))
         }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // A backstop only: the agent's own drain deadline (shutdownTimeoutMillis) ends a shutdown well before this;
+        // past it the agent's tasks are cancelled rather than left to hold the exit.
+        groupConfiguration.maximumGracefulShutdownDuration =
+            .milliseconds(configuration.shutdownTimeoutMilliseconds) + .seconds(30)
+        let group = ServiceGroup(configuration: groupConfiguration)
         AgentLogging.announce("rivulet agent started: \(configuration.flows.count) flow(s)")
         do {
             try await group.run()

@@ -12,7 +12,9 @@ import Testing
 /// An agent over `InProcessKinesis` with real files in a scratch directory: what the flow tests drive.
 struct AgentHarness {
     let directory: TailingScratchDirectory
-    let kinesis = InProcessKinesis()
+    let kinesis: InProcessKinesis
+    /// What the agent talks to: `kinesis`, with a switch that takes it away.
+    let endpoint: SwitchedKinesis
     let streamName = "agent-test"
     var flow: FlowConfiguration
     var configuration: AgentConfiguration
@@ -23,6 +25,8 @@ struct AgentHarness {
 
     init(pattern: String = "app.log", shardCount: Int = 2) async throws {
         directory = try TailingScratchDirectory()
+        kinesis = InProcessKinesis()
+        endpoint = SwitchedKinesis(kinesis)
         try await kinesis.createStream(streamName, shardCount: shardCount)
         flow = FlowConfiguration(filePattern: directory.file(pattern), streamName: streamName)
         flow.maxBufferAgeMilliseconds = 1_000
@@ -40,7 +44,7 @@ struct AgentHarness {
         var configuration = self.configuration
         configuration.flows = [flow]
         return Agent(
-            configuration: configuration, client: kinesis, once: once,
+            configuration: configuration, client: endpoint, once: once,
             logger: Self.logger, clock: clock, checkpoints: checkpoints)
     }
 
@@ -64,6 +68,12 @@ struct AgentHarness {
             agent.requestStop()
             try await group.waitForAll()
         }
+    }
+
+    /// Starts the agent in a task of its own and returns a handle to stop it and wait for it with a deadline: a
+    /// test of stopping must fail, not hang the suite, when the agent does not stop.
+    func start(once: Bool) -> RunningAgent {
+        RunningAgent(agent: agent(once: once))
     }
 
     /// Silent unless RIVULET_TEST_AGENT_LOG names a level, for looking into a failing test.
