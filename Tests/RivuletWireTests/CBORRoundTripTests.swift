@@ -71,43 +71,10 @@ import Testing
         private mutating func count() -> Int { Int.random(in: 0...6, using: &random) }
     }
 
-    /// Writes a tree as a shape would, call by call.
-    static func write(_ value: WireValue, to writer: inout CBORWriter) {
-        switch value {
-        case .null: preconditionFailure("no writer call writes null")
-        case .bool(let flag): writer.boolean(flag)
-        case .integer(let number): writer.integer(number)
-        case .double(let number): writer.double(number)
-        case .string(let text): writer.string(text)
-        case .bytes(let bytes): writer.blob(bytes)
-        case .timestamp(let timestamp): writer.timestamp(timestamp)
-        case .array(let elements):
-            writer.beginArray()
-            for element in elements { write(element, to: &writer) }
-            writer.endArray()
-        case .object(let object):
-            writer.beginObject()
-            for member in object.members {
-                writer.key(member.name)
-                write(member.value, to: &writer)
-            }
-            writer.endObject()
-        }
-    }
-
     static func encode(_ value: WireValue) -> [UInt8] {
         var writer = CBORWriter()
-        write(value, to: &writer)
+        value.write(to: &writer)
         return writer.bytes
-    }
-
-    static func containsNull(_ value: WireValue) -> Bool {
-        switch value {
-        case .null: true
-        case .array(let elements): elements.contains(where: containsNull)
-        case .object(let object): object.members.contains { containsNull($0.value) }
-        default: false
-        }
     }
 
     // MARK: (a) written trees read back unchanged
@@ -155,7 +122,7 @@ import Testing
             guard let value = try? CBORCodec.parse(input) else { continue }
             accepted += 1
             // A plain comparison rather than #expect: this runs tens of thousands of times in a debug build.
-            if !Self.containsNull(value), (try? CBORCodec.parse(Self.encode(value))) != value {
+            if !value.containsNull, (try? CBORCodec.parse(Self.encode(value))) != value {
                 Issue.record("round \(round): \(HexBytes.encode(input)) changed when written and read again")
             }
         }
